@@ -1,0 +1,63 @@
+//! Headless subcommands over the same core the window uses.
+//!
+//! Exit codes: 0 success, 1 a data or validation error (explained on stderr),
+//! 2 a usage error (clap's own exit code for bad arguments).
+
+mod guides;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Where to look for guides and data, shared by every subcommand.
+#[derive(Debug, Clone, Args, Default)]
+pub struct GlobalOptions {
+    /// Data folder to use instead of the usual one (also PL_REFLECT_DATA_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Extra folder of guide files to read; may be given more than once.
+    #[arg(long = "guides", global = true, value_name = "DIR")]
+    pub guide_dirs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pl-reflect",
+    version,
+    about = "A private notebook for reflecting on personalized learning.",
+    long_about = "A private notebook for reflecting on personalized learning.\n\nRun with no command to open the window. Everything stays on this computer."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOptions,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List, check and read reflection guides.
+    #[command(subcommand)]
+    Guides(guides::GuidesCommand),
+}
+
+/// Builds the argument parser, with the data folder in use shown in `--help`.
+pub fn command_line(data_folder_note: &str) -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command().after_help(data_folder_note.to_owned())
+}
+
+/// Runs one subcommand and returns the process exit code.
+pub fn run(global: &GlobalOptions, command: Command) -> ExitCode {
+    let result = match command {
+        Command::Guides(command) => guides::run(global, command),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}

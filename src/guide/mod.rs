@@ -1,0 +1,22 @@
+//! Reflection guides: the model, loading with validation, and the library of available guides.
+
+mod error;
+mod library;
+mod load;
+mod model;
+mod validate;
+
+pub use error::{GuideError, GuideErrors, Location};
+pub use library::{DEFAULT_GUIDE_ID, GuideLibrary, LoadedGuide, Origin, read_guide_file};
+pub use load::parse_guide;
+pub use model::*;
+pub use validate::{
+    MAX_FILE_BYTES, MAX_ID_CHARS, MAX_ITEMS, MAX_LEVELS, MAX_LONG_TEXT_CHARS, MAX_SCALES, MAX_SECTIONS,
+    MAX_SHORT_TEXT_CHARS, MAX_TAGS_PER_PRACTICE, is_valid_id,
+};
+
+/// The JSON Schema for guide files, generated from the Rust types.
+pub fn guide_schema() -> serde_json::Value {
+    let schema = schemars::schema_for!(Guide);
+    serde_json::to_value(schema).unwrap_or_default()
+}

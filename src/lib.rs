@@ -1,0 +1,11 @@
+//! PL Reflect: a private, local-first notebook in which teachers reflect on
+//! personalized learning.
+//!
+//! The core (guides, reflections, storage) knows nothing of egui; the `app`
+//! module is the only place that draws.
+
+pub mod cli;
+pub mod clock;
+pub mod guide;
+pub mod reflection;
+pub mod paths;

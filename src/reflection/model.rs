@@ -1,0 +1,174 @@
+//! Teachers, reflections and answers: the teacher's own words, as plain data.
+//!
+//! Every struct keeps fields it does not know in `extra`, so a file written by
+//! a newer version of the app loses nothing when this version saves it again.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::clock::Timestamp;
+
+/// The reflection file format this build writes.
+pub const REFLECTION_FORMAT: u32 = 1;
+/// The teachers file format this build writes.
+pub const TEACHERS_FORMAT: u32 = 1;
+
+/// Someone who reflects. A teacher reflecting privately has exactly one; a coach has many.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Teacher {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub archived: bool,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// One pass through one guide by one teacher.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reflection {
+    pub format: u32,
+    pub id: String,
+    pub teacher_id: String,
+    pub guide_id: String,
+    /// The guide's content version when the reflection was started.
+    pub guide_version: u32,
+    /// An optional name such as "Fall check-in".
+    #[serde(default)]
+    pub title: String,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    /// Answers keyed by the guide item's stable id, never by position.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// The coach's notes, kept apart from the teacher's own words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coach_notes: Vec<CoachNote>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A teacher's answer to one guide item. Which fields matter depends on the item:
+/// questions use `text` (and `level` if they have a scale), practices use
+/// `level`, `note` and `next_step`, statements use `affirmed` and `note`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// Evidence or a note: "what this looks like in my room".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_step: Option<NextStep>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub affirmed: bool,
+    /// A private answer stays on this machine and is left out of exports unless asked for.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub private: bool,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A practice the teacher wants to try next, with one small action.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NextStep {
+    /// A small, concrete action, for example "Try exit tickets on Fridays".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub action: String,
+    /// When to look at it again, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revisit_on: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub done: bool,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A note written by a coach, on the whole reflection or on one item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CoachNote {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_id: Option<String>,
+    pub text: String,
+    pub created: Timestamp,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Answer {
+    /// Whether the teacher has said anything for this item yet.
+    pub fn is_answered(&self) -> bool {
+        !self.text.trim().is_empty() || self.level.is_some() || self.affirmed || !self.note.trim().is_empty()
+    }
+
+    pub fn wants_next_step(&self) -> bool {
+        self.next_step.is_some()
+    }
+}
+
+impl Teacher {
+    pub fn new(name: &str, now: Timestamp) -> Self {
+        Teacher {
+            id: crate::clock::new_id("t"),
+            name: name.trim().to_owned(),
+            notes: String::new(),
+            created: now.clone(),
+            updated: now,
+            archived: false,
+            extra: Map::new(),
+        }
+    }
+}
+
+impl Reflection {
+    pub fn new(teacher_id: &str, guide: &crate::guide::Guide, title: &str, now: Timestamp) -> Self {
+        Reflection {
+            format: REFLECTION_FORMAT,
+            id: crate::clock::new_id("r"),
+            teacher_id: teacher_id.to_owned(),
+            guide_id: guide.id.clone(),
+            guide_version: guide.version,
+            title: title.trim().to_owned(),
+            created: now.clone(),
+            updated: now,
+            answers: BTreeMap::new(),
+            coach_notes: Vec::new(),
+            extra: Map::new(),
+        }
+    }
+
+    pub fn answer(&self, item_id: &str) -> Option<&Answer> {
+        self.answers.get(item_id)
+    }
+
+    /// A name to show for the reflection: its title, or the date it was started.
+    pub fn display_title(&self) -> String {
+        if self.title.trim().is_empty() {
+            format!("Reflection of {}", self.created.date())
+        } else {
+            self.title.clone()
+        }
+    }
+
+    /// A copy to start a new check-in from: the same answers, a new id and times.
+    /// Coach notes and "done" next steps are not carried over.
+    pub fn duplicate(&self, title: &str, guide: &crate::guide::Guide, now: Timestamp) -> Self {
+        let mut copy = Reflection::new(&self.teacher_id, guide, title, now);
+        copy.answers = self.answers.clone();
+        for answer in copy.answers.values_mut() {
+            if answer.next_step.as_ref().is_some_and(|step| step.done) {
+                answer.next_step = None;
+            }
+        }
+        copy
+    }
+}
