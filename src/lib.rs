@@ -4,8 +4,9 @@
 //! The core (guides, reflections, storage) knows nothing of egui; the `app`
 //! module is the only place that draws.
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod guide;
 pub mod reflection;
-pub mod paths;
+pub mod store;

@@ -1,24 +1,39 @@
 //! Wires the parts together: no command opens the window, a subcommand runs headless.
 
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::FromArgMatches;
-use pl_reflect::cli::{Cli, command_line, run};
-use pl_reflect::paths::resolve_data_dir;
+use pl_reflect::app::{AppConfig, run as run_window};
+use pl_reflect::cli::{Cli, command_line, data_dir, guide_folders, run};
 
 fn main() -> ExitCode {
-    let data_folder = resolve_data_dir(None)
-        .map_or_else(|| "unknown (give --data-dir)".to_owned(), |p| p.display().to_string());
+    let data_folder = pl_reflect::store::resolve_data_dir(None)
+        .map_or_else(|_| "unknown (give --data-dir)".to_owned(), |p| p.display().to_string());
     let note = format!("Data folder: {data_folder}\n(change it with --data-dir DIR or PL_REFLECT_DATA_DIR)");
     let matches = command_line(&note).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(error) => error.exit(),
     };
-    match cli.command {
-        Some(command) => run(&cli.global, command),
-        None => {
-            eprintln!("The window is not built yet.");
+    if let Some(command) = cli.command {
+        return run(&cli.global, command);
+    }
+    let config = match data_dir(&cli.global) {
+        Ok(data_dir) => AppConfig {
+            data_dir,
+            guide_dirs: guide_folders(&cli.global),
+            lock_wait: Duration::from_millis(500),
+        },
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            return ExitCode::from(1);
+        }
+    };
+    match run_window(config) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
             ExitCode::from(1)
         }
     }

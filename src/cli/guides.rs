@@ -31,7 +31,7 @@ pub enum GuidesCommand {
 
 /// The folders guides are read from besides the built-in ones.
 pub fn guide_folders(global: &GlobalOptions) -> Vec<PathBuf> {
-    let mut folders: Vec<PathBuf> = crate::paths::default_guides_dir().into_iter().collect();
+    let mut folders: Vec<PathBuf> = crate::store::default_guides_dir().into_iter().collect();
     folders.extend(global.guide_dirs.iter().cloned());
     folders
 }

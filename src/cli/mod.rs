@@ -4,6 +4,7 @@
 //! 2 a usage error (clap's own exit code for bad arguments).
 
 mod guides;
+mod notebook;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +41,20 @@ pub enum Command {
     /// List, check and read reflection guides.
     #[command(subcommand)]
     Guides(guides::GuidesCommand),
+    /// Add and list teachers.
+    #[command(subcommand)]
+    Teachers(notebook::TeachersCommand),
+    /// Start a new reflection and print its id.
+    New(notebook::NewArgs),
+    /// Set one answer of a reflection.
+    Answer(notebook::AnswerArgs),
+    /// List reflections.
+    #[command(subcommand)]
+    Reflections(notebook::ReflectionsCommand),
+    /// Print a reflection as readable text.
+    Show { reflection_id: String },
+    /// Report every problem in the data folder; changes nothing.
+    Check,
 }
 
 /// Builds the argument parser, with the data folder in use shown in `--help`.
@@ -48,10 +63,19 @@ pub fn command_line(data_folder_note: &str) -> clap::Command {
     Cli::command().after_help(data_folder_note.to_owned())
 }
 
+pub use guides::guide_folders;
+pub use notebook::data_dir;
+
 /// Runs one subcommand and returns the process exit code.
 pub fn run(global: &GlobalOptions, command: Command) -> ExitCode {
     let result = match command {
         Command::Guides(command) => guides::run(global, command),
+        Command::Teachers(command) => notebook::teachers(global, command),
+        Command::New(args) => notebook::new(global, args),
+        Command::Answer(args) => notebook::answer(global, args),
+        Command::Reflections(command) => notebook::reflections(global, command),
+        Command::Show { reflection_id } => notebook::show(global, &reflection_id),
+        Command::Check => notebook::check(global),
     };
     match result {
         Ok(code) => code,

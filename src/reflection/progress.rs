@@ -24,7 +24,7 @@ pub struct Progress {
 impl Progress {
     /// Whole percent, rounded down, so that 100 means truly done.
     pub fn percent(&self) -> usize {
-        if self.total == 0 { 0 } else { self.answered * 100 / self.total }
+        (self.answered * 100).checked_div(self.total).unwrap_or(0)
     }
 }
 

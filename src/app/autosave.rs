@@ -1,0 +1,115 @@
+//! The autosave worker: a thread that writes reflections and teachers to the
+//! store, so that no frame ever waits on the disk.
+
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
+
+use crate::reflection::{Reflection, Teacher};
+use crate::store::Store;
+
+/// What the worker is asked to write.
+pub enum SaveJob {
+    Reflection(Box<Reflection>),
+    Teachers(Vec<Teacher>),
+    /// A small file outside the store's own layout, such as the settings.
+    File { path: std::path::PathBuf, bytes: Vec<u8> },
+    /// Replies once every job sent before it has been written.
+    Flush(Sender<()>),
+}
+
+/// What became of one write.
+#[derive(Debug)]
+pub enum SaveOutcome {
+    Saved,
+    Failed { what: SavedThing, error: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SavedThing {
+    Reflection { id: String, updated: String },
+    Teachers,
+}
+
+pub struct Autosave {
+    jobs: Option<Sender<SaveJob>>,
+    outcomes: Receiver<SaveOutcome>,
+    worker: Option<JoinHandle<()>>,
+}
+
+impl Autosave {
+    /// Starts the worker. `wake` is called after each write so the UI can show the result.
+    pub fn start(store: Arc<Store>, wake: impl Fn() + Send + 'static) -> Self {
+        let (jobs, job_rx) = channel::<SaveJob>();
+        let (outcome_tx, outcomes) = channel();
+        let worker = std::thread::Builder::new()
+            .name("autosave".into())
+            .spawn(move || {
+                while let Ok(job) = job_rx.recv() {
+                    let outcome = match job {
+                        SaveJob::Reflection(reflection) => {
+                            let what = SavedThing::Reflection {
+                                id: reflection.id.clone(),
+                                updated: reflection.updated.0.clone(),
+                            };
+                            match store.save_reflection(&reflection) {
+                                Ok(()) => SaveOutcome::Saved,
+                                Err(error) => SaveOutcome::Failed { what, error: error.to_string() },
+                            }
+                        }
+                        SaveJob::Teachers(teachers) => match store.save_teachers(&teachers) {
+                            Ok(()) => SaveOutcome::Saved,
+                            Err(error) => SaveOutcome::Failed {
+                                what: SavedThing::Teachers,
+                                error: error.to_string(),
+                            },
+                        },
+                        SaveJob::File { path, bytes } => {
+                            // Preferences only: a failure is not worth interrupting the teacher for.
+                            let _ = crate::store::atomic::write(&path, &bytes);
+                            continue;
+                        }
+                        SaveJob::Flush(done) => {
+                            let _ = done.send(());
+                            continue;
+                        }
+                    };
+                    let _ = outcome_tx.send(outcome);
+                    wake();
+                }
+            })
+            .ok();
+        Autosave {
+            jobs: Some(jobs),
+            outcomes,
+            worker,
+        }
+    }
+
+    pub fn send(&self, job: SaveJob) -> bool {
+        self.jobs.as_ref().is_some_and(|jobs| jobs.send(job).is_ok())
+    }
+
+    /// Outcomes that arrived since the last call.
+    pub fn outcomes(&self) -> Vec<SaveOutcome> {
+        self.outcomes.try_iter().collect()
+    }
+
+    /// Blocks until every job sent so far is written. Used on exit and in tests.
+    pub fn wait_until_written(&self) {
+        let (done, wait) = channel();
+        if self.send(SaveJob::Flush(done)) {
+            let _ = wait.recv();
+        }
+    }
+}
+
+impl Drop for Autosave {
+    fn drop(&mut self) {
+        // Closing the channel ends the worker after it has written everything queued.
+        self.jobs = None;
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.join();
+        }
+    }
+}

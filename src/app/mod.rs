@@ -1,0 +1,434 @@
+//! The desktop window: an `eframe::App` that shows the notebook and turns the
+//! user's actions into edits. All drawing lives here and in `views/`.
+
+mod autosave;
+mod commands;
+mod notebook;
+mod settings;
+mod theme;
+mod views;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+pub use commands::UiCommand;
+pub use notebook::{Notebook, SaveState};
+pub use settings::Settings;
+pub use theme::ThemeChoice;
+
+use crate::guide::{DEFAULT_GUIDE_ID, GuideLibrary};
+use crate::reflection::Edit;
+use crate::store::{Access, Store};
+use views::Action;
+use views::dialogs::Dialog;
+use views::reflect::ReflectView;
+use views::welcome::WelcomeView;
+
+/// What the window needs to know to open a notebook.
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    pub data_dir: PathBuf,
+    /// Folders of user guides, read besides the built-in ones.
+    pub guide_dirs: Vec<PathBuf>,
+    /// How long to wait for another PL Reflect process to let go of the data folder.
+    pub lock_wait: Duration,
+}
+
+/// Which screen fills the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    Welcome,
+    Home,
+    Reflect(String),
+    Settings,
+}
+
+pub struct ReflectApp {
+    pub notebook: Notebook,
+    config: AppConfig,
+    settings: Settings,
+    settings_saved: Settings,
+    pub screen: Screen,
+    welcome: WelcomeView,
+    reflect: ReflectView,
+    dialog: Option<Dialog>,
+    show_problems: bool,
+    /// The last message for the user, such as an edit that could not be made.
+    message: Option<String>,
+    window_title: String,
+}
+
+impl ReflectApp {
+    pub fn new(ctx: &egui::Context, config: AppConfig) -> anyhow::Result<Self> {
+        let store = Store::open(&config.data_dir, Access::Write { wait: config.lock_wait })?;
+        let library = GuideLibrary::load(&config.guide_dirs);
+        let wake_ctx = ctx.clone();
+        let notebook = Notebook::open(library, Arc::new(store), move || wake_ctx.request_repaint());
+        let settings = Settings::load(&config.data_dir);
+        theme::apply(ctx, settings.theme);
+        ctx.set_zoom_factor(settings.zoom);
+        let screen = if notebook.teachers.is_empty() && notebook.entries.is_empty() {
+            Screen::Welcome
+        } else {
+            Screen::Home
+        };
+        let show_problems = !notebook.problems.is_empty();
+        Ok(ReflectApp {
+            notebook,
+            config,
+            settings_saved: settings.clone(),
+            settings,
+            screen,
+            welcome: WelcomeView::default(),
+            reflect: ReflectView::default(),
+            dialog: None,
+            show_problems,
+            message: None,
+            window_title: String::new(),
+        })
+    }
+
+    /// Writes every pending edit and waits for the disk. Called on exit.
+    pub fn flush(&mut self) {
+        self.save_settings_if_changed();
+        self.notebook.flush();
+    }
+
+    fn open_reflection_id(&self) -> Option<&str> {
+        match &self.screen {
+            Screen::Reflect(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    fn title(&self) -> String {
+        match self.open_reflection_id().and_then(|id| self.notebook.entry(id)) {
+            Some(entry) => format!("PL Reflect — {}", entry.reflection.display_title()),
+            None => "PL Reflect".to_owned(),
+        }
+    }
+
+    fn save_settings_if_changed(&mut self) {
+        if self.settings != self.settings_saved {
+            self.settings_saved = self.settings.clone();
+            self.notebook.save_settings(&self.config.data_dir, &self.settings);
+        }
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {
+        match command {
+            UiCommand::NewReflection => {
+                self.dialog = Some(Dialog::NewReflection {
+                    guide_id: DEFAULT_GUIDE_ID.to_owned(),
+                    title: String::new(),
+                });
+            }
+            UiCommand::GoHome => self.screen = Screen::Home,
+            UiCommand::PreviousSection => self.reflect.section = self.reflect.section.saturating_sub(1),
+            UiCommand::NextSection => {
+                if let Some(entry) = self.open_reflection_id().and_then(|id| self.notebook.entry(id))
+                    && let Some(guide) = self.notebook.guide(&entry.reflection.guide_id)
+                {
+                    let orphans = usize::from(!crate::reflection::orphaned_answers(guide, &entry.reflection).is_empty());
+                    let last = (guide.sections.len() + orphans).saturating_sub(1);
+                    self.reflect.section = (self.reflect.section + 1).min(last);
+                }
+            }
+            UiCommand::JumpToPractice => {
+                if let Some(id) = self.open_reflection_id() {
+                    self.dialog = Some(Dialog::FindPractice {
+                        reflection_id: id.to_owned(),
+                        query: String::new(),
+                    });
+                }
+            }
+            UiCommand::ShowProblems => self.show_problems = !self.show_problems,
+            UiCommand::OpenSettings => self.screen = Screen::Settings,
+            UiCommand::ZoomIn => self.set_zoom(ctx, self.settings.zoom + 0.1),
+            UiCommand::ZoomOut => self.set_zoom(ctx, self.settings.zoom - 0.1),
+            UiCommand::ZoomReset => self.set_zoom(ctx, 1.0),
+            UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn set_zoom(&mut self, ctx: &egui::Context, zoom: f32) {
+        let zoom = ((zoom * 10.0).round() / 10.0).clamp(theme::MIN_ZOOM, theme::MAX_ZOOM);
+        self.settings.zoom = zoom;
+        ctx.set_zoom_factor(zoom);
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        let result: Result<(), String> = match action {
+            Action::Command(command) => {
+                self.run_command(ctx, command);
+                Ok(())
+            }
+            Action::Begin { name, start_default_guide } => {
+                self.notebook.add_teacher(&name);
+                if start_default_guide {
+                    self.start(DEFAULT_GUIDE_ID, "");
+                } else {
+                    self.screen = Screen::Home;
+                }
+                Ok(())
+            }
+            Action::StartReflection { guide_id, title } => {
+                self.dialog = None;
+                self.start(&guide_id, &title);
+                Ok(())
+            }
+            Action::OpenReflection(id) => {
+                self.reflect = ReflectView::default();
+                self.screen = Screen::Reflect(id);
+                Ok(())
+            }
+            Action::OpenSection(index) => {
+                self.reflect.section = index;
+                Ok(())
+            }
+            Action::DuplicateReflection(id) => match self.notebook.duplicate(&id) {
+                Some(copy) => {
+                    self.reflect = ReflectView::default();
+                    self.screen = Screen::Reflect(copy);
+                    Ok(())
+                }
+                None => Err("This reflection's guide is not available, so it cannot be duplicated.".to_owned()),
+            },
+            Action::AskRename(id) => {
+                let title = self.notebook.entry(&id).map(|e| e.reflection.title.clone()).unwrap_or_default();
+                self.dialog = Some(Dialog::Rename { id, title });
+                Ok(())
+            }
+            Action::Rename { id, title } => {
+                self.dialog = None;
+                self.notebook.edit(&id, Edit::SetTitle(title.trim().to_owned()))
+            }
+            Action::AskDelete(id) => {
+                self.dialog = Some(Dialog::ConfirmDelete { id });
+                Ok(())
+            }
+            Action::Delete(id) => {
+                self.dialog = None;
+                if self.open_reflection_id() == Some(id.as_str()) {
+                    self.screen = Screen::Home;
+                }
+                self.notebook.delete(&id)
+            }
+            Action::UndoDelete => self.notebook.undo_delete().map(|_| ()),
+            Action::Edit { reflection_id, edit } => self.notebook.edit(&reflection_id, edit),
+            Action::JumpTo { section, item_id } => {
+                self.dialog = None;
+                self.reflect.section = section;
+                self.reflect.scroll_to = Some(item_id);
+                Ok(())
+            }
+            Action::SetTheme(choice) => {
+                self.settings.theme = choice;
+                theme::apply(ctx, choice);
+                Ok(())
+            }
+            Action::SetZoom(zoom) => {
+                self.set_zoom(ctx, zoom);
+                Ok(())
+            }
+            Action::OpenFolder(path) => open_in_file_manager(&path),
+            Action::CloseDialog => {
+                self.dialog = None;
+                Ok(())
+            }
+        };
+        if let Err(message) = result {
+            self.message = Some(message);
+        }
+    }
+
+    fn start(&mut self, guide_id: &str, title: &str) {
+        match self.notebook.start_reflection(guide_id, title) {
+            Some(id) => {
+                self.reflect = ReflectView::default();
+                self.screen = Screen::Reflect(id);
+            }
+            None => self.message = Some(format!("The guide \"{guide_id}\" is not available.")),
+        }
+    }
+
+    fn menu_bar(&self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                for command in [UiCommand::NewReflection, UiCommand::GoHome, UiCommand::OpenSettings, UiCommand::Quit] {
+                    if command.menu_button(ui) {
+                        actions.push(Action::Command(command));
+                    }
+                }
+            });
+            ui.menu_button("Go", |ui| {
+                for command in [UiCommand::PreviousSection, UiCommand::NextSection, UiCommand::JumpToPractice] {
+                    if command.menu_button(ui) {
+                        actions.push(Action::Command(command));
+                    }
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for command in [UiCommand::ZoomIn, UiCommand::ZoomOut, UiCommand::ZoomReset, UiCommand::ShowProblems] {
+                    if command.menu_button(ui) {
+                        actions.push(Action::Command(command));
+                    }
+                }
+            });
+            if self.screen != Screen::Home && self.screen != Screen::Welcome && ui.button("My reflections").clicked() {
+                actions.push(Action::Command(UiCommand::GoHome));
+            }
+        });
+        actions
+    }
+
+    fn status_bar(&self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        ui.horizontal(|ui| {
+            match self.notebook.save_state() {
+                SaveState::Saved => {
+                    ui.weak("All changes saved");
+                }
+                SaveState::Saving => {
+                    ui.weak("Saving…");
+                }
+                SaveState::Failed(error) => {
+                    ui.colored_label(theme::warning(ui.visuals()), format!("Not saved yet — will retry: {error}"));
+                }
+            }
+            if let Some(last) = self.notebook.deleted.last() {
+                ui.separator();
+                ui.label(format!("Deleted \"{}\".", last.display_title()));
+                if ui.button("Undo delete").clicked() {
+                    actions.push(Action::UndoDelete);
+                }
+            }
+            if let Some(message) = &self.message {
+                ui.separator();
+                ui.colored_label(theme::warning(ui.visuals()), message);
+            }
+            if !self.notebook.problems.is_empty() && !self.show_problems {
+                ui.separator();
+                let text = format!("Problems ({})", self.notebook.problems.len());
+                if ui.button(text).on_hover_text(UiCommand::ShowProblems.tooltip()).clicked() {
+                    actions.push(Action::Command(UiCommand::ShowProblems));
+                }
+            }
+        });
+        actions
+    }
+}
+
+impl eframe::App for ReflectApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        for command in UiCommand::pressed(ctx) {
+            self.run_command(ctx, command);
+        }
+        self.save_settings_if_changed();
+        if let Some(wait) = self.notebook.tick(Instant::now()) {
+            ctx.request_repaint_after(wait);
+        }
+        let title = self.title();
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.flush();
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut actions = Vec::new();
+        egui::Panel::top("menu").show(ui, |ui| actions.extend(self.menu_bar(ui)));
+        egui::Panel::bottom("status").show(ui, |ui| actions.extend(self.status_bar(ui)));
+        if self.show_problems && !self.notebook.problems.is_empty() {
+            egui::Panel::bottom("problems").show(ui, |ui| {
+                actions.extend(views::problems::ui(ui, &self.notebook.problems, &self.config.data_dir));
+            });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            let screen = self.screen.clone();
+            match screen {
+                Screen::Welcome => actions.extend(self.welcome.ui(ui, &self.config.data_dir)),
+                Screen::Home => actions.extend(views::home::ui(ui, &self.notebook)),
+                Screen::Settings => actions.extend(views::settings::ui(
+                    ui,
+                    &self.config.data_dir,
+                    self.config.guide_dirs.first().map(PathBuf::as_path),
+                    self.settings.theme,
+                    self.settings.zoom,
+                )),
+                Screen::Reflect(id) => {
+                    let entry = self.notebook.entry(&id);
+                    let guide = entry.and_then(|e| self.notebook.guide(&e.reflection.guide_id));
+                    match (entry, guide) {
+                        (Some(entry), Some(guide)) => {
+                            let editable = entry.read_only.is_none() && !self.notebook.is_read_only();
+                            let guide = Arc::clone(guide);
+                            actions.extend(self.reflect.ui(ui, &guide, entry, editable));
+                        }
+                        _ => {
+                            ui.label("This reflection or its guide is not available.");
+                        }
+                    }
+                }
+            }
+        });
+        if let Some(dialog) = self.dialog.as_mut() {
+            actions.extend(dialog.ui(&ctx, &self.notebook));
+        }
+        for action in actions {
+            self.apply(&ctx, action);
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.flush();
+    }
+}
+
+impl Drop for ReflectApp {
+    fn drop(&mut self) {
+        self.flush();
+    }
+}
+
+fn open_in_file_manager(path: &std::path::Path) -> Result<(), String> {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(program)
+        .arg(path)
+        .spawn()
+        .map(|_| ())
+        .map_err(|error| format!("Could not open {}: {error}. The folder is {}", program, path.display()))
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(config: AppConfig) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("PL Reflect")
+            .with_app_id("pl-reflect")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 480.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "PL Reflect",
+        options,
+        Box::new(move |cc| {
+            let app = ReflectApp::new(&cc.egui_ctx, config).map_err(|e| -> Box<dyn std::error::Error + Send + Sync> { e.into() })?;
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|error| anyhow::anyhow!("could not open the window: {error}"))
+}

@@ -1,0 +1,278 @@
+//! Everything the window knows about the teacher's notebook: guides, teachers,
+//! reflections, problems, and which edits still wait to be saved.
+//!
+//! Edits change memory at once and are saved by the autosave worker shortly
+//! after; this module decides when. It draws nothing.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::clock::Timestamp;
+use crate::guide::{Guide, GuideLibrary};
+use crate::reflection::{Edit, Reflection, Teacher, apply};
+use crate::store::Store;
+
+use super::autosave::{Autosave, SaveJob, SaveOutcome, SavedThing};
+
+/// How long after the last keystroke an edit is written.
+pub const SAVE_DELAY: Duration = Duration::from_millis(400);
+/// How long to wait before trying a failed save again.
+pub const RETRY_DELAY: Duration = Duration::from_secs(5);
+
+/// A reflection in memory, with why it may not be changed, if it may not.
+pub struct Entry {
+    pub reflection: Reflection,
+    pub read_only: Option<String>,
+}
+
+/// Whether the teacher's words are safely on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    Saving,
+    Failed(String),
+}
+
+pub struct Notebook {
+    pub library: GuideLibrary,
+    pub store: Arc<Store>,
+    pub teachers: Vec<Teacher>,
+    pub entries: Vec<Entry>,
+    /// Readable descriptions of files that could not be used.
+    pub problems: Vec<String>,
+    /// Reflections deleted in this session, newest last, so they can be restored.
+    pub deleted: Vec<Reflection>,
+    /// Edited reflections not yet sent to the worker, with the time of the last edit.
+    pending: BTreeMap<String, Instant>,
+    teachers_pending: Option<Instant>,
+    /// Sent to the worker, not yet confirmed.
+    in_flight: usize,
+    last_error: Option<String>,
+    autosave: Autosave,
+}
+
+impl Notebook {
+    pub fn open(library: GuideLibrary, store: Arc<Store>, wake: impl Fn() + Send + 'static) -> Self {
+        let snapshot = store.load();
+        let mut problems: Vec<String> = library.problems.iter().map(ToString::to_string).collect();
+        problems.extend(snapshot.problems.iter().map(ToString::to_string));
+        if let Some(reason) = store.read_only_reason() {
+            problems.insert(0, format!("Your notebook is open read-only: {reason}. Close the other window to make changes."));
+        }
+        let entries = snapshot
+            .reflections
+            .into_iter()
+            .map(|stored| Entry {
+                reflection: stored.reflection,
+                read_only: stored.read_only,
+            })
+            .collect();
+        let autosave = Autosave::start(Arc::clone(&store), wake);
+        Notebook {
+            library,
+            store,
+            teachers: snapshot.teachers,
+            entries,
+            problems,
+            deleted: Vec::new(),
+            pending: BTreeMap::new(),
+            teachers_pending: None,
+            in_flight: 0,
+            last_error: None,
+            autosave,
+        }
+    }
+
+    pub fn guide(&self, id: &str) -> Option<&Arc<Guide>> {
+        self.library.get(id)
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.reflection.id == id)
+    }
+
+    /// Reflections, most recently changed first.
+    pub fn newest_first(&self) -> Vec<&Entry> {
+        let mut entries: Vec<&Entry> = self.entries.iter().collect();
+        entries.sort_by(|a, b| b.reflection.updated.cmp(&a.reflection.updated));
+        entries
+    }
+
+    /// The teacher a private notebook belongs to.
+    pub fn main_teacher(&self) -> Option<&Teacher> {
+        self.teachers.iter().find(|t| !t.archived)
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.store.read_only_reason().is_some()
+    }
+
+    pub fn add_teacher(&mut self, name: &str) -> String {
+        let name = if name.trim().is_empty() { "Me" } else { name };
+        let teacher = Teacher::new(name, Timestamp::now());
+        let id = teacher.id.clone();
+        self.teachers.push(teacher);
+        self.teachers_pending = Some(Instant::now());
+        id
+    }
+
+    /// Starts a reflection on a guide and returns its id.
+    pub fn start_reflection(&mut self, guide_id: &str, title: &str) -> Option<String> {
+        let teacher_id = match self.main_teacher() {
+            Some(teacher) => teacher.id.clone(),
+            None => self.add_teacher(""),
+        };
+        let guide = Arc::clone(self.guide(guide_id)?);
+        let reflection = Reflection::new(&teacher_id, &guide, title, Timestamp::now());
+        Some(self.insert(reflection))
+    }
+
+    pub fn duplicate(&mut self, id: &str) -> Option<String> {
+        let entry = self.entry(id)?;
+        let guide = Arc::clone(self.guide(&entry.reflection.guide_id)?);
+        let title = format!("{} (new check-in)", entry.reflection.display_title());
+        let copy = entry.reflection.duplicate(&title, &guide, Timestamp::now());
+        Some(self.insert(copy))
+    }
+
+    fn insert(&mut self, reflection: Reflection) -> String {
+        let id = reflection.id.clone();
+        self.entries.push(Entry {
+            reflection,
+            read_only: None,
+        });
+        self.pending.insert(id.clone(), Instant::now());
+        id
+    }
+
+    /// Applies a teacher's edit in memory and schedules its save.
+    pub fn edit(&mut self, id: &str, edit: Edit) -> Result<(), String> {
+        if let Some(reason) = self.store.read_only_reason() {
+            return Err(format!("Not saved: {reason}"));
+        }
+        let entry = self
+            .entries
+            .iter_mut()
+            .find(|e| e.reflection.id == id)
+            .ok_or_else(|| "That reflection is no longer open.".to_owned())?;
+        if let Some(reason) = &entry.read_only {
+            return Err(format!("This reflection is read-only: {reason}"));
+        }
+        let guide = self
+            .library
+            .get(&entry.reflection.guide_id)
+            .ok_or_else(|| format!("The guide \"{}\" is not available, so this reflection cannot be changed.", entry.reflection.guide_id))?;
+        apply(&mut entry.reflection, guide, edit, Timestamp::now()).map_err(|e| e.to_string())?;
+        self.pending.insert(id.to_owned(), Instant::now());
+        Ok(())
+    }
+
+    /// Deletes a reflection; it can be restored for the rest of the session.
+    pub fn delete(&mut self, id: &str) -> Result<(), String> {
+        let index = self
+            .entries
+            .iter()
+            .position(|e| e.reflection.id == id)
+            .ok_or_else(|| "That reflection is already gone.".to_owned())?;
+        // Write any unsaved words first, so the copy in the trash is complete.
+        self.flush();
+        self.store.delete_reflection(id).map_err(|e| e.to_string())?;
+        let entry = self.entries.remove(index);
+        self.pending.remove(id);
+        self.deleted.push(entry.reflection);
+        Ok(())
+    }
+
+    pub fn undo_delete(&mut self) -> Result<Option<String>, String> {
+        let Some(reflection) = self.deleted.pop() else {
+            return Ok(None);
+        };
+        let id = reflection.id.clone();
+        if let Err(error) = self.store.restore_reflection(&id) {
+            self.deleted.push(reflection);
+            return Err(error.to_string());
+        }
+        self.entries.push(Entry {
+            reflection,
+            read_only: None,
+        });
+        Ok(Some(id))
+    }
+
+    /// Sends edits that have rested long enough to the worker and collects
+    /// results. Returns how long until it should be called again, if ever.
+    pub fn tick(&mut self, now: Instant) -> Option<Duration> {
+        for outcome in self.autosave.outcomes() {
+            self.in_flight = self.in_flight.saturating_sub(1);
+            match outcome {
+                SaveOutcome::Saved => {}
+                SaveOutcome::Failed { what, error } => {
+                    // Keep the edit in memory and try again later.
+                    match what {
+                        SavedThing::Reflection { id, .. } => {
+                            self.pending.entry(id).or_insert(now + RETRY_DELAY - SAVE_DELAY);
+                        }
+                        SavedThing::Teachers => {
+                            self.teachers_pending.get_or_insert(now + RETRY_DELAY - SAVE_DELAY);
+                        }
+                    }
+                    self.last_error = Some(error);
+                }
+            }
+        }
+        self.send_due(now, false);
+        let next_reflection = self.pending.values().min().copied();
+        let next = next_reflection.into_iter().chain(self.teachers_pending).min();
+        next.map(|edited| (edited + SAVE_DELAY).saturating_duration_since(now).max(Duration::from_millis(20)))
+    }
+
+    fn send_due(&mut self, now: Instant, everything: bool) {
+        let due = |edited: &Instant| everything || now.saturating_duration_since(*edited) >= SAVE_DELAY;
+        if self.teachers_pending.as_ref().is_some_and(due) {
+            self.teachers_pending = None;
+            self.in_flight += 1;
+            self.autosave.send(SaveJob::Teachers(self.teachers.clone()));
+        }
+        let ready: Vec<String> = self.pending.iter().filter(|(_, t)| due(t)).map(|(id, _)| id.clone()).collect();
+        for id in ready {
+            self.pending.remove(&id);
+            if let Some(entry) = self.entries.iter().find(|e| e.reflection.id == id) {
+                self.in_flight += 1;
+                self.autosave.send(SaveJob::Reflection(Box::new(entry.reflection.clone())));
+            }
+        }
+        if self.last_error.is_some() && self.pending.is_empty() && self.teachers_pending.is_none() && self.in_flight == 0 {
+            self.last_error = None;
+        }
+    }
+
+    /// Writes everything now and waits for it. Used on exit.
+    pub fn flush(&mut self) {
+        self.send_due(Instant::now(), true);
+        self.autosave.wait_until_written();
+        self.tick(Instant::now());
+    }
+
+    pub fn save_state(&self) -> SaveState {
+        if let Some(error) = &self.last_error {
+            SaveState::Failed(error.clone())
+        } else if self.pending.is_empty() && self.teachers_pending.is_none() && self.in_flight == 0 {
+            SaveState::Saved
+        } else {
+            SaveState::Saving
+        }
+    }
+}
+
+impl Notebook {
+    /// Saves the window preferences through the worker, off the UI thread.
+    pub fn save_settings(&mut self, data_dir: &std::path::Path, settings: &super::settings::Settings) {
+        if let Ok(bytes) = serde_json::to_vec_pretty(settings) {
+            self.autosave.send(SaveJob::File {
+                path: super::settings::Settings::path(data_dir),
+                bytes,
+            });
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Home: the teacher's reflections, newest first, and the guides to start from.
+
+use egui::{RichText, Ui};
+
+use super::Action;
+use super::widgets::{progress_line, reading_column, subheading};
+use crate::app::commands::UiCommand;
+use crate::app::notebook::Notebook;
+use crate::app::theme;
+use crate::reflection::progress;
+
+pub fn ui(ui: &mut Ui, notebook: &Notebook) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::ScrollArea::vertical().id_salt("home").show(ui, |ui| {
+        reading_column(ui, |ui| {
+            ui.add_space(theme::GAP);
+            ui.horizontal(|ui| {
+                ui.heading("My reflections");
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button(UiCommand::NewReflection.label()).on_hover_text(UiCommand::NewReflection.tooltip()).clicked() {
+                        actions.push(Action::Command(UiCommand::NewReflection));
+                    }
+                });
+            });
+            ui.add_space(theme::SMALL_GAP);
+            let entries = notebook.newest_first();
+            if entries.is_empty() {
+                ui.label("No reflections yet. Pick a guide below to begin; it takes about twenty minutes, and you can stop at any time.");
+            }
+            for entry in entries {
+                let reflection = &entry.reflection;
+                let guide = notebook.guide(&reflection.guide_id);
+                theme::card(ui).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new(reflection.display_title()).text_style(theme::subheading()).strong());
+                    let guide_title = guide.map_or_else(|| format!("guide \"{}\" (not available)", reflection.guide_id), |g| g.title.clone());
+                    ui.weak(format!("{guide_title} · last changed {}", reflection.updated.date()));
+                    if let Some(guide) = guide {
+                        let p = progress(guide, reflection);
+                        progress_line(ui, p.answered, p.total);
+                    }
+                    if let Some(reason) = &entry.read_only {
+                        ui.colored_label(theme::warning(ui.visuals()), format!("Read-only: {reason}"));
+                    }
+                    ui.horizontal(|ui| {
+                        let name = reflection.display_title();
+                        let open_label = if entry.read_only.is_some() { "Open" } else { "Continue" };
+                        if named_button(ui, open_label, &format!("{open_label} {name}")).clicked() {
+                            actions.push(Action::OpenReflection(reflection.id.clone()));
+                        }
+                        if guide.is_some() && named_button(ui, "Duplicate as new check-in", &format!("Duplicate {name} as a new check-in")).clicked() {
+                            actions.push(Action::DuplicateReflection(reflection.id.clone()));
+                        }
+                        if entry.read_only.is_none() {
+                            if named_button(ui, "Rename", &format!("Rename {name}")).clicked() {
+                                actions.push(Action::AskRename(reflection.id.clone()));
+                            }
+                            if named_button(ui, "Delete", &format!("Delete {name}")).clicked() {
+                                actions.push(Action::AskDelete(reflection.id.clone()));
+                            }
+                        }
+                    });
+                });
+                ui.add_space(theme::SMALL_GAP);
+            }
+            ui.add_space(theme::GAP);
+            subheading(ui, "Start a new reflection");
+            ui.add_space(theme::SMALL_GAP);
+            for loaded in notebook.library.guides() {
+                let guide = &loaded.guide;
+                theme::card(ui).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new(&guide.title).strong());
+                    ui.label(&guide.description);
+                    let counts = guide.counts();
+                    ui.weak(format!(
+                        "{} big questions · {} practices · based on {}",
+                        counts.questions, counts.practices, guide.source.title
+                    ));
+                    if named_button(ui, "Start", &format!("Start {}", guide.title)).clicked() {
+                        actions.push(Action::StartReflection {
+                            guide_id: guide.id.clone(),
+                            title: String::new(),
+                        });
+                    }
+                });
+                ui.add_space(theme::SMALL_GAP);
+            }
+        });
+    });
+    actions
+}
+
+/// A button whose accessible name says what it acts on.
+fn named_button(ui: &mut Ui, text: &str, name: &str) -> egui::Response {
+    let response = ui.button(text).on_hover_text(name);
+    super::widgets::name_for_screen_readers(&response, egui::Role::Button, None, name);
+    response
+}

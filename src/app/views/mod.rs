@@ -1,0 +1,39 @@
+//! Views: each draws one part of the window and returns the actions the user
+//! took, which the app applies after the frame.
+
+pub mod dialogs;
+pub mod home;
+pub mod problems;
+pub mod reflect;
+pub mod settings;
+pub mod welcome;
+pub mod widgets;
+
+use crate::reflection::Edit;
+
+use super::commands::UiCommand;
+use super::theme::ThemeChoice;
+
+/// Something the user asked for. Views never change the notebook themselves.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum Action {
+    Command(UiCommand),
+    /// First start: create the teacher and, if asked, start the default guide.
+    Begin { name: String, start_default_guide: bool },
+    StartReflection { guide_id: String, title: String },
+    OpenReflection(String),
+    OpenSection(usize),
+    DuplicateReflection(String),
+    AskRename(String),
+    Rename { id: String, title: String },
+    AskDelete(String),
+    Delete(String),
+    UndoDelete,
+    Edit { reflection_id: String, edit: Edit },
+    JumpTo { section: usize, item_id: String },
+    SetTheme(ThemeChoice),
+    SetZoom(f32),
+    OpenFolder(std::path::PathBuf),
+    CloseDialog,
+}

@@ -1,0 +1,73 @@
+//! Settings: where the notebook lives, theme, text size and guide folder.
+
+use std::path::Path;
+
+use egui::Ui;
+
+use super::Action;
+use super::widgets::{reading_column, subheading};
+use crate::app::theme::{self, ThemeChoice};
+
+pub fn ui(ui: &mut Ui, data_dir: &Path, guides_dir: Option<&Path>, theme_choice: ThemeChoice, zoom: f32) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::ScrollArea::vertical().id_salt("settings").show(ui, |ui| {
+        reading_column(ui, |ui| {
+            ui.add_space(theme::GAP);
+            ui.heading("Settings");
+            ui.add_space(theme::GAP);
+
+            subheading(ui, "Your notebook");
+            ui.label("Every reflection is kept as a readable file in this folder on this computer:");
+            ui.monospace(data_dir.display().to_string());
+            if ui.button("Open data folder").clicked() {
+                actions.push(Action::OpenFolder(data_dir.to_path_buf()));
+            }
+            ui.weak("To keep your notebook elsewhere (a USB stick, say), start PL Reflect with --data-dir FOLDER.");
+            ui.add_space(theme::GAP);
+
+            subheading(ui, "Theme");
+            ui.horizontal(|ui| {
+                for choice in ThemeChoice::ALL {
+                    if ui.radio(theme_choice == choice, choice.label()).clicked() {
+                        actions.push(Action::SetTheme(choice));
+                    }
+                }
+            });
+            ui.add_space(theme::GAP);
+
+            subheading(ui, "Text size");
+            ui.horizontal(|ui| {
+                let mut percent = (zoom * 100.0).round();
+                let slider = ui.add(
+                    egui::Slider::new(&mut percent, (theme::MIN_ZOOM * 100.0)..=(theme::MAX_ZOOM * 100.0))
+                        .step_by(10.0)
+                        .suffix(" %")
+                        .text("Text size"),
+                );
+                if slider.drag_stopped() || (slider.changed() && !slider.dragged()) {
+                    actions.push(Action::SetZoom(percent / 100.0));
+                }
+                if ui.button("Actual size").clicked() {
+                    actions.push(Action::SetZoom(1.0));
+                }
+            });
+            ui.weak("Ctrl + and Ctrl − also change the size, and Ctrl 0 resets it.");
+            ui.add_space(theme::GAP);
+
+            subheading(ui, "Guides");
+            match guides_dir {
+                Some(dir) => {
+                    ui.label("Guide files (.json) placed in this folder appear next to the built-in guides:");
+                    ui.monospace(dir.display().to_string());
+                    if ui.button("Open guides folder").clicked() {
+                        actions.push(Action::OpenFolder(dir.to_path_buf()));
+                    }
+                }
+                None => {
+                    ui.label("No guides folder is known on this system; use --guides FOLDER.");
+                }
+            }
+        });
+    });
+    actions
+}

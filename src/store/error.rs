@@ -1,0 +1,108 @@
+//! Errors from the store. Each says what happened, to which file, and what to do.
+
+use std::io;
+use std::path::PathBuf;
+
+use super::DataProblem;
+
+/// Why the store could not do what was asked. Nothing on disk was changed unless the message says so.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The system has no usual place for application data (no home folder).
+    #[error(
+        "no place for PL Reflect's data could be found on this system (is HOME set?); \
+         choose a folder with --data-dir FOLDER or the PL_REFLECT_DATA_DIR environment variable"
+    )]
+    NoDataDir,
+
+    /// `--data-dir` was given an empty value.
+    #[error(
+        "the folder given with --data-dir is empty; name a folder, for example --data-dir ~/pl-reflect-data"
+    )]
+    EmptyDataDir,
+
+    /// A read-only open of a folder that does not exist.
+    #[error("{}: there is no data folder here; check the path (nothing was created)", .dir.display())]
+    MissingDataDir { dir: PathBuf },
+
+    /// A file-system operation other than a save failed.
+    #[error("{}: could not {action}: {source}; check that it exists and that you may read and write it", .path.display())]
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: io::Error,
+    },
+
+    /// A save failed; the previous version is still on disk.
+    #[error(
+        "{}: could not save: {source}. The previous version is still on disk (in the file or its .bak); \
+         check free disk space and that you may write to the folder, then try again",
+        .path.display()
+    )]
+    Write { path: PathBuf, source: io::Error },
+
+    /// The store is read-only (another process writes, or it was opened to look).
+    #[error("{}: nothing was changed because {reason}.{}", .dir.display(), read_only_advice(.reason))]
+    ReadOnly { dir: PathBuf, reason: String },
+
+    /// The file on disk is damaged, newer, or misnamed, so it is left exactly as it is.
+    #[error("{problem} Nothing was written, so the file is unchanged.")]
+    Refused { problem: Box<DataProblem> },
+
+    /// A reflection id that is not a safe file name.
+    #[error(
+        "{id:?} is not a valid reflection id: an id has 1 to 80 characters among a-z, 0-9 and '-'; \
+         nothing was read or written"
+    )]
+    InvalidId { id: String },
+
+    /// No such reflection (or no such file to set aside).
+    #[error("{}: there is no such reflection; it may have been deleted or moved, so reload the list", .path.display())]
+    NotFound { path: PathBuf },
+
+    /// Restoring would replace an existing reflection.
+    #[error(
+        "{}: a reflection with this id is already there, so nothing was moved; \
+         move one of the two aside first",
+        .path.display()
+    )]
+    AlreadyExists { path: PathBuf },
+
+    /// Saving a reflection that was deleted; restore it first.
+    #[error("{}: this reflection is in the trash, so it was not saved; restore it first", .path.display())]
+    InTrash { path: PathBuf },
+
+    /// `set_aside` was given a path that is not one of the data files.
+    #[error(
+        "{}: only teachers.json and reflection files inside {} can be set aside; nothing was moved",
+        .path.display(), .dir.display()
+    )]
+    NotADataFile { path: PathBuf, dir: PathBuf },
+}
+
+impl StoreError {
+    pub(crate) fn io(path: impl Into<PathBuf>, action: &'static str, source: io::Error) -> Self {
+        StoreError::Io {
+            path: path.into(),
+            action,
+            source,
+        }
+    }
+
+    pub(crate) fn refused(problem: DataProblem) -> Self {
+        StoreError::Refused {
+            problem: Box::new(problem),
+        }
+    }
+}
+
+/// What to do about a read-only store, when the reason does not already say.
+fn read_only_advice(reason: &str) -> &'static str {
+    match reason {
+        super::BUSY_REASON => {
+            " Close the other PL Reflect window or command, then open this data folder again"
+        }
+        super::LOOKING_REASON => " Open the data folder for writing to make changes",
+        _ => "",
+    }
+}

@@ -1,0 +1,347 @@
+//! Reading data files: bytes to reflections, reflection headers and teachers,
+//! upgrading old formats on the way, and explaining precisely what is wrong
+//! with a file that cannot be used.
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::{self, IgnoredAny};
+use serde_json::{Map, Value};
+
+use super::migrate;
+use super::problems::{Failure, ProblemKind, line_column};
+use crate::clock::Timestamp;
+use crate::reflection::{Answer, REFLECTION_FORMAT, Reflection, TEACHERS_FORMAT, Teacher};
+
+/// Larger files are refused rather than read into memory: no reflection comes near this.
+pub(crate) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a data file. `Ok(None)` if there is no such file.
+pub(crate) fn read(path: &Path) -> Result<Option<Vec<u8>>, Failure> {
+    let could_not =
+        |error: io::Error| Failure::unreadable(format!("the file could not be read ({error})"));
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(could_not(error)),
+    };
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(could_not)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Failure::unreadable(format!(
+            "the file is larger than {} MB, far larger than any PL Reflect file",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(Some(bytes))
+}
+
+/// Checks that the bytes are text worth handing to the JSON parser.
+fn text(bytes: &[u8]) -> Result<&str, Failure> {
+    // A byte order mark, as some Windows editors add, is harmless.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) if text.trim().is_empty() => Err(Failure::unreadable("the file is empty")),
+        Ok(text) => Ok(text),
+        Err(error) => {
+            let (line, column) = line_column(bytes, error.valid_up_to());
+            Err(Failure::unreadable(
+                "the file is not UTF-8 text (it holds binary data here); it may have been damaged",
+            )
+            .at(line, column))
+        }
+    }
+}
+
+/// Reads `format` without building the document, so current files are parsed only once into their types.
+fn peek_format(text: &str, what: &str) -> Result<u64, Failure> {
+    #[derive(Deserialize)]
+    struct Peek {
+        #[serde(default)]
+        format: Option<Value>,
+    }
+    let peek: Peek = serde_json::from_str(text).map_err(|error| {
+        if error.is_data() {
+            Failure::unreadable(format!(
+                "this is JSON but not {what}: it should be one object {{ ... }}"
+            ))
+            .at(error.line(), error.column())
+        } else {
+            Failure::from_json(&error, what)
+        }
+    })?;
+    let value = serde_json::json!({ "format": peek.format });
+    migrate::format_of(&value).map_err(Failure::unreadable)
+}
+
+fn newer(format: u64, known: u32, what: &str) -> Failure {
+    Failure {
+        kind: ProblemKind::NewerFormat,
+        message: format!(
+            "this {what} was made by a newer version of PL Reflect (format {format}; this version knows \
+             format {known}) and this version cannot show it"
+        ),
+        line: None,
+        column: None,
+    }
+}
+
+/// Why a file from a newer version is read-only, as shown to the user.
+pub(crate) fn newer_reason(format: u64) -> String {
+    format!("made by a newer version of PL Reflect (format {format}); opened read-only")
+}
+
+/// A reflection read from a file, with the format of a file from a newer version.
+pub(crate) struct ParsedReflection {
+    pub reflection: Reflection,
+    pub newer: Option<u64>,
+}
+
+const A_REFLECTION: &str = "a reflection";
+
+/// Parses one reflection file, upgrading older formats. A file from a newer
+/// version is read as well as this version can, to be shown read-only.
+pub(crate) fn reflection(bytes: &[u8]) -> Result<ParsedReflection, Failure> {
+    let text = text(bytes)?;
+    let current = u64::from(REFLECTION_FORMAT);
+    // Fast path, one pass: nearly every file is a well-formed current one.
+    if let Ok(reflection) = serde_json::from_str::<Reflection>(text) {
+        let format = u64::from(reflection.format);
+        if format >= current {
+            let newer = (format > current).then_some(format);
+            return Ok(ParsedReflection { reflection, newer });
+        }
+    }
+    let format = peek_format(text, A_REFLECTION)?;
+    if format >= current {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        return match serde_path_to_error::deserialize::<_, Reflection>(&mut deserializer) {
+            Ok(reflection) => Ok(ParsedReflection {
+                reflection,
+                newer: (format > current).then_some(format),
+            }),
+            Err(_) if format > current => Err(newer(format, REFLECTION_FORMAT, "reflection")),
+            Err(error) => Err(Failure::from_json_path(&error, A_REFLECTION)),
+        };
+    }
+    let value: Value =
+        serde_json::from_str(text).map_err(|error| Failure::from_json(&error, A_REFLECTION))?;
+    let value = migrate::reflection_to_current(value, format).map_err(Failure::unreadable)?;
+    let reflection = serde_path_to_error::deserialize::<_, Reflection>(value)
+        .map_err(|error| Failure::from_json_path(&error, A_REFLECTION))?;
+    Ok(ParsedReflection {
+        reflection,
+        newer: None,
+    })
+}
+
+/// The parts of a reflection needed to list it.
+pub(crate) struct Header {
+    pub id: String,
+    pub teacher_id: String,
+    pub guide_id: String,
+    pub guide_version: u32,
+    pub title: String,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    pub answered_ids: Vec<String>,
+    pub newer: Option<u64>,
+}
+
+/// Reads only what a list needs: answer texts are scanned, not copied.
+pub(crate) fn header(bytes: &[u8]) -> Result<Header, Failure> {
+    #[derive(Deserialize)]
+    struct Peek {
+        #[serde(default)]
+        format: Option<Value>,
+        id: String,
+        teacher_id: String,
+        guide_id: String,
+        guide_version: u32,
+        #[serde(default)]
+        title: String,
+        created: Timestamp,
+        updated: Timestamp,
+        #[serde(default)]
+        answers: AnsweredIds,
+    }
+    let text = text(bytes)?;
+    let current = u64::from(REFLECTION_FORMAT);
+    let format_in = |peek: &Peek| migrate::format_of(&serde_json::json!({ "format": peek.format }));
+    // Fast path, one pass; anything unusual goes the slow way, for a precise error.
+    let fast = serde_json::from_str::<Peek>(text)
+        .ok()
+        .and_then(|peek| format_in(&peek).ok().map(|format| (peek, format)))
+        .filter(|(_, format)| *format >= current);
+    let (peek, format) = match fast {
+        Some(fast) => fast,
+        None => {
+            let format = peek_format(text, A_REFLECTION)?;
+            if format < current {
+                // Old files are rare: upgrade them fully, then summarise.
+                let parsed = reflection(bytes)?;
+                return Ok(header_of(&parsed.reflection, parsed.newer));
+            }
+            let mut deserializer = serde_json::Deserializer::from_str(text);
+            match serde_path_to_error::deserialize::<_, Peek>(&mut deserializer) {
+                Ok(peek) => (peek, format),
+                Err(_) if format > current => {
+                    return Err(newer(format, REFLECTION_FORMAT, "reflection"));
+                }
+                Err(error) => return Err(Failure::from_json_path(&error, A_REFLECTION)),
+            }
+        }
+    };
+    Ok(Header {
+        id: peek.id,
+        teacher_id: peek.teacher_id,
+        guide_id: peek.guide_id,
+        guide_version: peek.guide_version,
+        title: peek.title,
+        created: peek.created,
+        updated: peek.updated,
+        answered_ids: peek.answers.0,
+        newer: (format > current).then_some(format),
+    })
+}
+
+pub(crate) fn header_of(reflection: &Reflection, newer: Option<u64>) -> Header {
+    Header {
+        id: reflection.id.clone(),
+        teacher_id: reflection.teacher_id.clone(),
+        guide_id: reflection.guide_id.clone(),
+        guide_version: reflection.guide_version,
+        title: reflection.title.clone(),
+        created: reflection.created.clone(),
+        updated: reflection.updated.clone(),
+        answered_ids: answered_ids(&reflection.answers),
+        newer,
+    }
+}
+
+fn answered_ids<'a>(answers: impl IntoIterator<Item = (&'a String, &'a Answer)>) -> Vec<String> {
+    answers
+        .into_iter()
+        .filter(|(_, answer)| answer.is_answered())
+        .map(|(id, _)| id.clone())
+        .collect()
+}
+
+/// The ids of answered items, found without copying any answer text.
+#[derive(Default)]
+struct AnsweredIds(Vec<String>);
+
+impl<'de> Deserialize<'de> for AnsweredIds {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> de::Visitor<'de> for Visit {
+            type Value = AnsweredIds;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map of answers keyed by item id")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<AnsweredIds, A::Error> {
+                let mut ids = Vec::new();
+                while let Some((id, answer)) = map.next_entry::<String, AnswerPeek>()? {
+                    if answer.is_answered() {
+                        ids.push(id);
+                    }
+                }
+                Ok(AnsweredIds(ids))
+            }
+        }
+        deserializer.deserialize_map(Visit)
+    }
+}
+
+/// The fields [`Answer::is_answered`] looks at; it must agree with that method
+/// (a test compares the two on the same files).
+#[derive(Deserialize)]
+struct AnswerPeek {
+    #[serde(default)]
+    text: NonBlank,
+    #[serde(default)]
+    level: Option<IgnoredAny>,
+    #[serde(default)]
+    note: NonBlank,
+    #[serde(default)]
+    affirmed: bool,
+}
+
+impl AnswerPeek {
+    fn is_answered(&self) -> bool {
+        self.text.0 || self.level.is_some() || self.affirmed || self.note.0
+    }
+}
+
+/// Whether a string has anything but white space, read without keeping the string.
+#[derive(Default)]
+struct NonBlank(bool);
+
+impl<'de> Deserialize<'de> for NonBlank {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl de::Visitor<'_> for Visit {
+            type Value = NonBlank;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<NonBlank, E> {
+                Ok(NonBlank(!text.trim().is_empty()))
+            }
+        }
+        deserializer.deserialize_str(Visit)
+    }
+}
+
+/// The teachers file: the teachers, plus top-level fields this version does not know.
+#[derive(serde::Serialize, Deserialize)]
+pub(crate) struct TeachersFile {
+    pub format: u32,
+    pub teachers: Vec<Teacher>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+pub(crate) struct ParsedTeachers {
+    pub file: TeachersFile,
+    pub newer: Option<u64>,
+}
+
+const TEACHERS: &str = "a teachers file";
+
+/// Parses `teachers.json`, upgrading older formats.
+pub(crate) fn teachers(bytes: &[u8]) -> Result<ParsedTeachers, Failure> {
+    let text = text(bytes)?;
+    // The file is small, and format 0 was a bare list, so read it whole first.
+    let value: Value =
+        serde_json::from_str(text).map_err(|error| Failure::from_json(&error, TEACHERS))?;
+    let format = migrate::format_of(&value).map_err(Failure::unreadable)?;
+    let current = u64::from(TEACHERS_FORMAT);
+    if format >= current {
+        if !value.is_object() {
+            return Err(Failure::unreadable(format!(
+                "this is JSON but not {TEACHERS}: it should be one object {{ \"teachers\": [...] }}"
+            ))
+            .at(1, 1));
+        }
+        // Parsed again from the text, so that errors carry a line and column.
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        return match serde_path_to_error::deserialize::<_, TeachersFile>(&mut deserializer) {
+            Ok(file) => Ok(ParsedTeachers {
+                file,
+                newer: (format > current).then_some(format),
+            }),
+            Err(_) if format > current => Err(newer(format, TEACHERS_FORMAT, "teachers file")),
+            Err(error) => Err(Failure::from_json_path(&error, TEACHERS)),
+        };
+    }
+    let value = migrate::teachers_to_current(value, format).map_err(Failure::unreadable)?;
+    let file = serde_path_to_error::deserialize::<_, TeachersFile>(value)
+        .map_err(|error| Failure::from_json_path(&error, TEACHERS))?;
+    Ok(ParsedTeachers { file, newer: None })
+}

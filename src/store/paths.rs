@@ -1,0 +1,142 @@
+//! Where the data folder is, what lives in it, and which names are safe to use as file names.
+
+use std::ffi::OsString;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::StoreError;
+
+/// The environment variable that names the data folder when `--data-dir` is not given.
+pub const DATA_DIR_ENV: &str = "PL_REFLECT_DATA_DIR";
+/// The teachers file, directly in the data folder.
+pub const TEACHERS_FILE: &str = "teachers.json";
+/// The folder holding one file per reflection.
+pub const REFLECTIONS_DIR: &str = "reflections";
+/// The folder deleted reflections are moved to.
+pub const TRASH_DIR: &str = "trash";
+/// The file locked by the one process that may write.
+pub const LOCK_FILE: &str = ".lock";
+/// The longest reflection id accepted as a file name.
+pub const MAX_REFLECTION_ID_CHARS: usize = 80;
+
+/// Picks the data folder: the `--data-dir` value first, then `PL_REFLECT_DATA_DIR`
+/// (if not empty), then the system's usual place for application data.
+pub fn resolve_data_dir(cli: Option<PathBuf>) -> Result<PathBuf, StoreError> {
+    resolve_data_dir_from(cli, std::env::var_os(DATA_DIR_ENV))
+}
+
+/// [`resolve_data_dir`] with the environment value passed in, so it can be tested
+/// without touching the process environment.
+pub(crate) fn resolve_data_dir_from(
+    cli: Option<PathBuf>,
+    env: Option<OsString>,
+) -> Result<PathBuf, StoreError> {
+    let chosen = match (cli, env) {
+        (Some(cli), _) if cli.as_os_str().is_empty() => return Err(StoreError::EmptyDataDir),
+        (Some(cli), _) => cli,
+        (None, Some(env)) if !env.is_empty() => PathBuf::from(env),
+        _ => project_dirs()
+            .map(|dirs| dirs.data_dir().to_path_buf())
+            .ok_or(StoreError::NoDataDir)?,
+    };
+    // An absolute path keeps messages unambiguous; if that fails, the path is still usable as is.
+    Ok(std::path::absolute(&chosen).unwrap_or(chosen))
+}
+
+/// The folder where the user's own guide files are looked for, if the system has one.
+pub fn default_guides_dir() -> Option<PathBuf> {
+    project_dirs().map(|dirs| dirs.config_dir().join("guides"))
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("org", "PL Reflect", "PL Reflect")
+}
+
+/// Whether `id` may be used as a reflection's file name: 1 to 80 characters of
+/// `a-z`, `0-9` and `-`. This rules out path separators, `..`, and hidden names.
+pub fn is_valid_reflection_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_REFLECTION_ID_CHARS
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// `NAME.json` becomes `NAME.json.bak`: the last good version, kept beside the file.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().map(OsString::from).unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Creates a folder (and any missing parents) that only the owner may enter (0700 on Unix).
+/// An existing folder is left as it is: the user may have chosen its permissions.
+pub(crate) fn create_private_dir(path: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn command_line_wins_then_environment_then_system() {
+        let cli = resolve_data_dir_from(Some("/a/cli".into()), Some("/b/env".into())).unwrap();
+        assert_eq!(cli, PathBuf::from("/a/cli"));
+        let env = resolve_data_dir_from(None, Some("/b/env".into())).unwrap();
+        assert_eq!(env, PathBuf::from("/b/env"));
+        // An empty environment value is ignored, not taken as the current folder.
+        if let Ok(system) = resolve_data_dir_from(None, Some("".into())) {
+            assert!(system.is_absolute());
+            assert_ne!(system, std::env::current_dir().unwrap());
+        }
+        assert!(matches!(
+            resolve_data_dir_from(Some("".into()), None),
+            Err(StoreError::EmptyDataDir)
+        ));
+    }
+
+    #[test]
+    fn relative_paths_become_absolute() {
+        let dir = resolve_data_dir_from(Some("some/where".into()), None).unwrap();
+        assert!(dir.is_absolute());
+        assert!(dir.ends_with("some/where"));
+    }
+
+    #[test]
+    fn ids_that_could_escape_the_folder_are_refused() {
+        for bad in [
+            "",
+            "../x",
+            "a/b",
+            "a\\b",
+            "..",
+            ".",
+            "R-ABC",
+            "a b",
+            "a.json",
+            "ü",
+            &"a".repeat(81),
+        ] {
+            assert!(!is_valid_reflection_id(bad), "{bad:?} should be refused");
+        }
+        for good in ["r-abc-123", "a", &"a".repeat(80)] {
+            assert!(is_valid_reflection_id(good), "{good:?} should be accepted");
+        }
+    }
+
+    #[test]
+    fn backup_sits_beside_the_file() {
+        assert_eq!(
+            backup_path(Path::new("/d/r/x.json")),
+            PathBuf::from("/d/r/x.json.bak")
+        );
+    }
+}

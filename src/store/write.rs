@@ -1,0 +1,260 @@
+//! Changing the data folder: saving, deleting to the trash, restoring, and setting a damaged file aside.
+//!
+//! Every change first checks that the store may write and that the file on disk
+//! is one this version understands; a damaged or newer file is never replaced.
+
+use std::borrow::Cow;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::parse;
+use super::paths::{backup_path, create_private_dir};
+use super::read::read_only_state;
+use super::{DataProblem, ProblemKind, Store, StoreError, atomic};
+use crate::clock::Timestamp;
+use crate::reflection::{REFLECTION_FORMAT, Reflection, TEACHERS_FORMAT, Teacher};
+
+/// How `teachers.json` is written: borrowed, so saving copies nothing.
+#[derive(Serialize)]
+struct TeachersOut<'a> {
+    format: u32,
+    teachers: &'a [Teacher],
+    #[serde(flatten)]
+    extra: &'a Map<String, Value>,
+}
+
+impl Store {
+    /// Saves a reflection to `reflections/<id>.json`, durably, keeping the
+    /// previous version as `.bak`. Refused if the store is read-only, the id is
+    /// not a safe file name, the reflection is in the trash, or the file on disk
+    /// is damaged, from a newer version, or holds another id.
+    pub fn save_reflection(&self, reflection: &Reflection) -> Result<(), StoreError> {
+        self.writable()?;
+        let path = self.reflection_path(&reflection.id)?;
+        if reflection.format > REFLECTION_FORMAT {
+            let message = format!(
+                "this reflection was made by a newer version of PL Reflect (format {}), so this version does not save it",
+                reflection.format
+            );
+            return Err(StoreError::refused(DataProblem::new(
+                &path,
+                ProblemKind::NewerFormat,
+                message,
+            )));
+        }
+        self.check_not_refused(&path)?;
+        if !self.guard_reflection_file(&path, &reflection.id)? {
+            let trashed = self.trashed_path(&reflection.id)?;
+            if trashed.exists() {
+                return Err(StoreError::InTrash { path: trashed });
+            }
+        }
+        // The model already has the current shape; only the number may be old.
+        let reflection = if reflection.format == REFLECTION_FORMAT {
+            Cow::Borrowed(reflection)
+        } else {
+            let mut upgraded = reflection.clone();
+            upgraded.format = REFLECTION_FORMAT;
+            Cow::Owned(upgraded)
+        };
+        let bytes = to_json(&*reflection, &path)?;
+        // Never write what could not be read back (for example, an `extra` field
+        // that repeats a known field's name would make the file unreadable).
+        match parse::reflection(&bytes) {
+            Ok(parsed) if parsed.reflection == *reflection => {}
+            Ok(_) => return Err(unsavable(&path, "it reads back differently")),
+            Err(failure) => return Err(unsavable(&path, &failure.message)),
+        }
+        atomic::write(&path, &bytes).map_err(|source| StoreError::Write { path, source })
+    }
+
+    /// Saves the list of teachers to `teachers.json`, keeping top-level fields
+    /// this version does not know. Refused if the store is read-only or the file
+    /// on disk is damaged or from a newer version (see [`Store::set_aside`]).
+    pub fn save_teachers(&self, teachers: &[Teacher]) -> Result<(), StoreError> {
+        self.writable()?;
+        let path = self.teachers_path();
+        self.check_not_refused(&path)?;
+        let current = self.read_teachers();
+        if let Some(problem) = current.problem {
+            self.remember(|p| p == path, std::slice::from_ref(&problem));
+            return Err(StoreError::refused(problem));
+        }
+        let out = TeachersOut {
+            format: TEACHERS_FORMAT,
+            teachers,
+            extra: &current.extra,
+        };
+        let bytes = to_json(&out, &path)?;
+        match parse::teachers(&bytes) {
+            Ok(parsed) if parsed.file.teachers == teachers => {}
+            Ok(_) => return Err(unsavable(&path, "it reads back differently")),
+            Err(failure) => return Err(unsavable(&path, &failure.message)),
+        }
+        atomic::write(&path, &bytes).map_err(|source| StoreError::Write { path, source })
+    }
+
+    /// Moves a reflection (and its `.bak`) to the trash. Nothing is destroyed:
+    /// [`Store::restore_reflection`] brings it back. A damaged or newer file is
+    /// not moved; it can be set aside instead.
+    pub fn delete_reflection(&self, id: &str) -> Result<(), StoreError> {
+        self.writable()?;
+        let path = self.reflection_path(id)?;
+        self.check_not_refused(&path)?;
+        if !self.guard_reflection_file(&path, id)? {
+            return Err(StoreError::NotFound { path });
+        }
+        let trash_dir = self.trash_dir();
+        create_private_dir(&trash_dir)
+            .map_err(|e| StoreError::io(&trash_dir, "create the trash folder", e))?;
+        let trashed = self.trashed_path(id)?;
+        move_keeping_existing(&path, &trashed)?;
+        let backup = backup_path(&path);
+        if backup.exists() {
+            move_keeping_existing(&backup, &backup_path(&trashed))?;
+        }
+        sync_dirs(&[&trash_dir, &self.reflections_dir()])
+    }
+
+    /// Moves a reflection back from the trash. Refused if a reflection with the same id exists.
+    pub fn restore_reflection(&self, id: &str) -> Result<(), StoreError> {
+        self.writable()?;
+        let path = self.reflection_path(id)?;
+        let trashed = self.trashed_path(id)?;
+        if !trashed.exists() {
+            return Err(StoreError::NotFound { path: trashed });
+        }
+        if path.exists() {
+            return Err(StoreError::AlreadyExists { path });
+        }
+        fs::rename(&trashed, &path)
+            .map_err(|e| StoreError::io(&trashed, "move the reflection out of the trash", e))?;
+        let (trashed_backup, backup) = (backup_path(&trashed), backup_path(&path));
+        if trashed_backup.exists() && !backup.exists() {
+            // Best effort: the reflection itself is back; a backup left in the trash is still safe there.
+            let _ = fs::rename(&trashed_backup, &backup);
+        }
+        self.remember(|p| p == path, &[]);
+        sync_dirs(&[&self.reflections_dir(), &self.trash_dir()])
+    }
+
+    /// Renames a data file (typically a damaged one) to `NAME.corrupt-<time>` beside
+    /// it, so the app can start fresh without destroying anything. Returns the new
+    /// path. Only `teachers.json` and files in `reflections/` or `trash/` qualify.
+    pub fn set_aside(&self, path: &Path) -> Result<PathBuf, StoreError> {
+        self.writable()?;
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let parent = path.parent().unwrap_or(Path::new(""));
+        let is_data_file = (same_dir(parent, &self.dir) && name == super::TEACHERS_FILE)
+            || ((same_dir(parent, &self.reflections_dir()) || same_dir(parent, &self.trash_dir()))
+                && name.ends_with(".json")
+                && !name.starts_with('.'));
+        if !is_data_file {
+            return Err(StoreError::NotADataFile {
+                path: path.to_path_buf(),
+                dir: self.dir.clone(),
+            });
+        }
+        if !path.is_file() {
+            return Err(StoreError::NotFound {
+                path: path.to_path_buf(),
+            });
+        }
+        let target = free_name(path, &format!("corrupt-{}", compact_now()));
+        fs::rename(path, &target).map_err(|e| StoreError::io(path, "move the file aside", e))?;
+        self.remember(|p| p == path, &[]);
+        sync_dirs(&[parent])?;
+        Ok(target)
+    }
+
+    /// Checks the reflection file already at `path` before it is replaced or
+    /// moved. `Ok(false)` if there is none; an error if it is damaged, from a
+    /// newer version, or holds another id.
+    fn guard_reflection_file(&self, path: &Path, id: &str) -> Result<bool, StoreError> {
+        let problem = match parse::read(path) {
+            Ok(None) => return Ok(false),
+            Ok(Some(bytes)) => match parse::reflection(&bytes) {
+                Ok(parsed) => read_only_state(path, &parsed.reflection.id, parsed.newer).1,
+                Err(failure) => Some(failure.into_problem(path)),
+            },
+            Err(failure) => Some(failure.into_problem(path)),
+        };
+        // The id given was checked to match the file name, so a mismatch shows up as NameMismatch.
+        debug_assert!(path.file_stem().is_some_and(|stem| stem == id));
+        match problem {
+            None => Ok(true),
+            Some(problem) => {
+                self.remember(|p| p == path, std::slice::from_ref(&problem));
+                Err(StoreError::refused(problem))
+            }
+        }
+    }
+}
+
+fn to_json(value: &impl Serialize, path: &Path) -> Result<Vec<u8>, StoreError> {
+    let mut bytes =
+        serde_json::to_vec_pretty(value).map_err(|e| unsavable(path, &e.to_string()))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn unsavable(path: &Path, why: &str) -> StoreError {
+    StoreError::Write {
+        path: path.to_path_buf(),
+        source: io::Error::other(format!(
+            "the new content would not read back correctly ({why}), which is a bug in PL Reflect; please report it"
+        )),
+    }
+}
+
+/// Renames `from` to `to`; if `to` exists (an older copy in the trash), that copy
+/// is first renamed to `NAME.replaced-<time>` rather than overwritten.
+fn move_keeping_existing(from: &Path, to: &Path) -> Result<(), StoreError> {
+    if to.exists() {
+        let older = free_name(to, &format!("replaced-{}", compact_now()));
+        fs::rename(to, &older)
+            .map_err(|e| StoreError::io(to, "keep the older copy in the trash", e))?;
+    }
+    fs::rename(from, to).map_err(|e| StoreError::io(from, "move the file to the trash", e))
+}
+
+/// `NAME.<suffix>`, or `NAME.<suffix>-2`, `-3`, ... if that is taken.
+fn free_name(path: &Path, suffix: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let mut candidate = path.with_file_name(format!("{name}.{suffix}"));
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = path.with_file_name(format!("{name}.{suffix}-{n}"));
+        n += 1;
+    }
+    candidate
+}
+
+/// The time as `20261122T130700Z`: sortable and safe in file names on every system.
+fn compact_now() -> String {
+    Timestamp::now()
+        .0
+        .chars()
+        .filter(|c| *c != '-' && *c != ':')
+        .collect()
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
+}
+
+fn sync_dirs(dirs: &[&Path]) -> Result<(), StoreError> {
+    for dir in dirs {
+        atomic::sync_dir(dir).map_err(|e| StoreError::io(*dir, "flush the folder to disk", e))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,93 @@
+//! Shared set-up for the UI tests: a real app on a temporary data folder.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use pl_reflect::app::{AppConfig, ReflectApp};
+
+pub fn config(data_dir: &Path) -> AppConfig {
+    AppConfig {
+        data_dir: data_dir.to_path_buf(),
+        guide_dirs: Vec::new(),
+        lock_wait: Duration::from_millis(200),
+    }
+}
+
+/// Opens the real app on `data_dir` in a 1280×800 window.
+pub fn open_app(data_dir: &Path) -> Harness<'static, ReflectApp> {
+    let config = config(data_dir);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        // Saves finish on a worker thread; the app repaints to show "saved".
+        .with_max_steps(60)
+        .build_eframe(move |cc| ReflectApp::new(&cc.egui_ctx, config).expect("the app opens"));
+    harness.run();
+    harness
+}
+
+/// Lets the app write every pending edit, then returns the reflection files.
+pub fn saved_reflections(harness: &mut Harness<'static, ReflectApp>, data_dir: &Path) -> Vec<serde_json::Value> {
+    harness.state_mut().flush();
+    reflection_files(data_dir)
+        .iter()
+        .map(|path| serde_json::from_slice(&std::fs::read(path).expect("read")).expect("saved file is JSON"))
+        .collect()
+}
+
+pub fn reflection_files(data_dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(data_dir.join("reflections"))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// Types into the text field with this accessible name.
+pub fn type_into(harness: &mut Harness<'static, ReflectApp>, label: &str, text: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+/// Clicks the widget with this accessible name and lets the app settle.
+pub fn click(harness: &mut Harness<'static, ReflectApp>, label: &str) {
+    // Like a person, scroll the control into view before clicking it.
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Clicks the first widget whose accessible name starts with `prefix`.
+pub fn click_starting_with(harness: &mut Harness<'static, ReflectApp>, prefix: &str) {
+    harness.get_by_label_contains(prefix).scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains(prefix).click();
+    harness.run();
+}
+
+/// First start: give a name and begin the default guide.
+pub fn begin(harness: &mut Harness<'static, ReflectApp>, name: &str) {
+    type_into(harness, "Your name (optional)", name);
+    click(harness, "Start reflecting");
+}
+
+/// Jumps to a practice the way a teacher would: Ctrl+F, type, pick it.
+pub fn find_practice(harness: &mut Harness<'static, ReflectApp>, name: &str) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    type_into(harness, "Search", name);
+    click(harness, name);
+}
