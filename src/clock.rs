@@ -55,7 +55,8 @@ pub fn is_valid_date(text: &str) -> bool {
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return false;
     }
-    let number = |range: std::ops::Range<usize>| text.get(range).and_then(|s| s.parse::<u32>().ok());
+    let number =
+        |range: std::ops::Range<usize>| text.get(range).and_then(|s| s.parse::<u32>().ok());
     let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
         return false;
     };
@@ -119,7 +120,10 @@ mod tests {
     fn formats_known_moments() {
         assert_eq!(Timestamp::from_unix(0).0, "1970-01-01T00:00:00Z");
         assert_eq!(Timestamp::from_unix(951_782_400).0, "2000-02-29T00:00:00Z");
-        assert_eq!(Timestamp::from_unix(1_795_352_820).0, "2026-11-22T13:07:00Z");
+        assert_eq!(
+            Timestamp::from_unix(1_795_352_820).0,
+            "2026-11-22T13:07:00Z"
+        );
     }
 
     #[test]

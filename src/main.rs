@@ -8,9 +8,13 @@ use pl_reflect::app::{AppConfig, run as run_window};
 use pl_reflect::cli::{Cli, command_line, data_dir, guide_folders, run};
 
 fn main() -> ExitCode {
-    let data_folder = pl_reflect::store::resolve_data_dir(None)
-        .map_or_else(|_| "unknown (give --data-dir)".to_owned(), |p| p.display().to_string());
-    let note = format!("Data folder: {data_folder}\n(change it with --data-dir DIR or PL_REFLECT_DATA_DIR)");
+    let data_folder = pl_reflect::store::resolve_data_dir(None).map_or_else(
+        |_| "unknown (give --data-dir)".to_owned(),
+        |p| p.display().to_string(),
+    );
+    let note = format!(
+        "Data folder: {data_folder}\n(change it with --data-dir DIR or PL_REFLECT_DATA_DIR)"
+    );
     let matches = command_line(&note).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,

@@ -3,11 +3,15 @@
 
 mod common;
 
-use common::{begin, click, click_starting_with, find_practice, open_app, reflection_files, saved_reflections, type_into};
+use common::{
+    begin, click, click_starting_with, find_practice, open_app, reflection_files,
+    saved_reflections, type_into,
+};
 use egui::accesskit::Toggled;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-const FIRST_QUESTION: &str = "Would I enjoy spending a whole day as a learner in my own class? What about just one hour?";
+const FIRST_QUESTION: &str =
+    "Would I enjoy spending a whole day as a learner in my own class? What about just one hour?";
 
 #[test]
 fn first_start_creates_the_teacher_and_a_reflection_on_the_default_guide() {
@@ -20,8 +24,10 @@ fn first_start_creates_the_teacher_and_a_reflection_on_the_default_guide() {
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0]["guide_id"], "where-to-begin");
     assert_eq!(saved[0]["format"], 1);
-    let teachers: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.path().join("teachers.json")).expect("teachers saved")).expect("json");
+    let teachers: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dir.path().join("teachers.json")).expect("teachers saved"),
+    )
+    .expect("json");
     assert_eq!(teachers["teachers"][0]["name"], "Ms. Rivera");
     assert_eq!(saved[0]["teacher_id"], teachers["teachers"][0]["id"]);
 }
@@ -32,10 +38,17 @@ fn typing_an_answer_to_a_big_question_is_saved() {
     let mut harness = open_app(dir.path());
     begin(&mut harness, "");
     click_starting_with(&mut harness, "Section 2: Big questions");
-    type_into(&mut harness, FIRST_QUESTION, "Most days, yes. Fridays drag.");
+    type_into(
+        &mut harness,
+        FIRST_QUESTION,
+        "Most days, yes. Fridays drag.",
+    );
 
     let saved = saved_reflections(&mut harness, dir.path());
-    assert_eq!(saved[0]["answers"]["q-a-day-in-my-class"]["text"], "Most days, yes. Fridays drag.");
+    assert_eq!(
+        saved[0]["answers"]["q-a-day-in-my-class"]["text"],
+        "Most days, yes. Fridays drag."
+    );
 }
 
 #[test]
@@ -48,18 +61,35 @@ fn practice_levels_next_steps_and_privacy_are_saved() {
     click(&mut harness, "Small-group teaching: Regular practice");
     click(&mut harness, "Station rotation: Trying it");
     click(&mut harness, "Next step I want to try: Station rotation");
-    type_into(&mut harness, "Small step for Station rotation", "Two stations on Friday");
-    type_into(&mut harness, "Revisit date for Station rotation", "2026-12-04");
+    type_into(
+        &mut harness,
+        "Small step for Station rotation",
+        "Two stations on Friday",
+    );
+    type_into(
+        &mut harness,
+        "Revisit date for Station rotation",
+        "2026-12-04",
+    );
     click(&mut harness, "Keep private: Station rotation");
 
     let saved = saved_reflections(&mut harness, dir.path());
     let answers = &saved[0]["answers"];
     assert_eq!(answers["small-group-instruction"]["level"], "regular");
     assert_eq!(answers["station-rotation"]["level"], "trying");
-    assert_eq!(answers["station-rotation"]["next_step"]["action"], "Two stations on Friday");
-    assert_eq!(answers["station-rotation"]["next_step"]["revisit_on"], "2026-12-04");
+    assert_eq!(
+        answers["station-rotation"]["next_step"]["action"],
+        "Two stations on Friday"
+    );
+    assert_eq!(
+        answers["station-rotation"]["next_step"]["revisit_on"],
+        "2026-12-04"
+    );
     assert_eq!(answers["station-rotation"]["private"], true);
-    assert!(answers["small-group-instruction"].get("private").is_none(), "only the chosen answer is private");
+    assert!(
+        answers["small-group-instruction"].get("private").is_none(),
+        "only the chosen answer is private"
+    );
 
     // Clicking the chosen level again clears it.
     click(&mut harness, "Small-group teaching: Regular practice");
@@ -73,10 +103,17 @@ fn statements_are_affirmed_with_a_toggle() {
     let mut harness = open_app(dir.path());
     begin(&mut harness, "");
     click(&mut harness, "I care about the students I teach.");
-    type_into(&mut harness, "Note on: I care about the students I teach.", "Lunch with Sam");
+    type_into(
+        &mut harness,
+        "Note on: I care about the students I teach.",
+        "Lunch with Sam",
+    );
     let saved = saved_reflections(&mut harness, dir.path());
     assert_eq!(saved[0]["answers"]["truth-i-care"]["affirmed"], true);
-    assert_eq!(saved[0]["answers"]["truth-i-care"]["note"], "Lunch with Sam");
+    assert_eq!(
+        saved[0]["answers"]["truth-i-care"]["note"],
+        "Lunch with Sam"
+    );
 }
 
 #[test]
@@ -92,16 +129,25 @@ fn every_answer_is_found_again_after_closing_and_reopening() {
         // Closing the window without waiting: dropping the app must flush.
     }
     let mut harness = open_app(dir.path());
-    assert!(harness.query_by_label("Start reflecting").is_none(), "a returning teacher goes straight home");
+    assert!(
+        harness.query_by_label("Start reflecting").is_none(),
+        "a returning teacher goes straight home"
+    );
     click_starting_with(&mut harness, "Continue ");
     click_starting_with(&mut harness, "Section 2: Big questions");
-    assert_eq!(harness.get_by_label(FIRST_QUESTION).value().as_deref(), Some("Words worth keeping"));
+    assert_eq!(
+        harness.get_by_label(FIRST_QUESTION).value().as_deref(),
+        Some("Words worth keeping")
+    );
     find_practice(&mut harness, "Students set goals");
     let chosen = harness.get_by_label("Students set goals: Could coach others");
     assert_eq!(chosen.accesskit_node().toggled(), Some(Toggled::True));
 
     let saved = saved_reflections(&mut harness, dir.path());
-    assert_eq!(saved[0]["answers"]["q-a-day-in-my-class"]["text"], "Words worth keeping");
+    assert_eq!(
+        saved[0]["answers"]["q-a-day-in-my-class"]["text"],
+        "Words worth keeping"
+    );
     assert_eq!(saved[0]["answers"]["goal-setting"]["level"], "could-coach");
 }
 
@@ -116,13 +162,19 @@ fn a_deleted_reflection_can_be_restored_for_the_rest_of_the_session() {
     click_starting_with(&mut harness, "Delete ");
     click(&mut harness, "Delete reflection");
     harness.state_mut().flush();
-    assert!(reflection_files(dir.path()).is_empty(), "the file left the reflections folder");
+    assert!(
+        reflection_files(dir.path()).is_empty(),
+        "the file left the reflections folder"
+    );
     assert!(harness.query_by_label_contains("Continue ").is_none());
 
     click(&mut harness, "Undo delete");
     let saved = saved_reflections(&mut harness, dir.path());
     assert_eq!(saved.len(), 1);
-    assert_eq!(saved[0]["answers"]["q-a-day-in-my-class"]["text"], "Keep me");
+    assert_eq!(
+        saved[0]["answers"]["q-a-day-in-my-class"]["text"],
+        "Keep me"
+    );
     harness.get_by_label_contains("Continue ");
 }
 
@@ -132,12 +184,19 @@ fn duplicating_a_reflection_starts_a_new_check_in_with_the_same_answers() {
     let mut harness = open_app(dir.path());
     begin(&mut harness, "");
     click_starting_with(&mut harness, "Section 3: Practices");
-    click(&mut harness, "Exit tickets and quick checks: Regular practice");
+    click(
+        &mut harness,
+        "Exit tickets and quick checks: Regular practice",
+    );
     click(&mut harness, "My reflections");
     click_starting_with(&mut harness, "Duplicate ");
     let saved = saved_reflections(&mut harness, dir.path());
     assert_eq!(saved.len(), 2);
-    assert!(saved.iter().all(|r| r["answers"]["exit-tickets"]["level"] == "regular"));
+    assert!(
+        saved
+            .iter()
+            .all(|r| r["answers"]["exit-tickets"]["level"] == "regular")
+    );
     assert_ne!(saved[0]["id"], saved[1]["id"]);
 }
 
@@ -152,9 +211,24 @@ fn keyboard_shortcuts_move_between_sections_and_find_a_practice() {
 
     find_practice(&mut harness, "Badges for skills");
     click(&mut harness, "Badges for skills: Trying it");
-    assert_eq!(harness.get_by_label("Badges for skills: Trying it").accesskit_node().toggled(), Some(Toggled::True));
-    assert_eq!(harness.get_by_label("Badges for skills: Not yet").accesskit_node().toggled(), Some(Toggled::False));
-    assert!(harness.query_by_label(FIRST_QUESTION).is_none(), "jumped to the checklist");
+    assert_eq!(
+        harness
+            .get_by_label("Badges for skills: Trying it")
+            .accesskit_node()
+            .toggled(),
+        Some(Toggled::True)
+    );
+    assert_eq!(
+        harness
+            .get_by_label("Badges for skills: Not yet")
+            .accesskit_node()
+            .toggled(),
+        Some(Toggled::False)
+    );
+    assert!(
+        harness.query_by_label(FIRST_QUESTION).is_none(),
+        "jumped to the checklist"
+    );
 }
 
 #[test]
@@ -167,15 +241,28 @@ fn a_corrupt_file_is_shown_as_a_problem_and_the_rest_still_opens() {
         type_into(&mut harness, FIRST_QUESTION, "Still here");
     }
     let broken = dir.path().join("reflections/r-broken-000000.json");
-    std::fs::write(&broken, b"{\n  \"format\": 1,\n  \"id\": \"r-broken-000000\",\n  oops\n}\n").expect("write corrupt file");
+    std::fs::write(
+        &broken,
+        b"{\n  \"format\": 1,\n  \"id\": \"r-broken-000000\",\n  oops\n}\n",
+    )
+    .expect("write corrupt file");
 
     let mut harness = open_app(dir.path());
     let problem = harness.get_by_label_contains("r-broken-000000.json");
-    let text = problem.value().or_else(|| problem.accesskit_node().label()).unwrap_or_default();
-    assert!(text.contains(":4:3"), "the problem names line and column: {text}");
+    let text = problem
+        .value()
+        .or_else(|| problem.accesskit_node().label())
+        .unwrap_or_default();
+    assert!(
+        text.contains(":4:3"),
+        "the problem names line and column: {text}"
+    );
     click_starting_with(&mut harness, "Continue ");
     click_starting_with(&mut harness, "Section 2: Big questions");
-    assert_eq!(harness.get_by_label(FIRST_QUESTION).value().as_deref(), Some("Still here"));
+    assert_eq!(
+        harness.get_by_label(FIRST_QUESTION).value().as_deref(),
+        Some("Still here")
+    );
     harness.state_mut().flush();
     assert_eq!(
         std::fs::read(&broken).expect("still there"),
@@ -196,8 +283,10 @@ fn theme_and_zoom_are_remembered() {
         harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
         harness.run();
     }
-    let settings: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.path().join("settings.json")).expect("settings saved")).expect("json");
+    let settings: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dir.path().join("settings.json")).expect("settings saved"),
+    )
+    .expect("json");
     assert_eq!(settings["theme"], "dark");
     assert!((settings["zoom"].as_f64().expect("zoom") - 1.1).abs() < 1e-6);
     let harness = open_app(dir.path());

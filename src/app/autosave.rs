@@ -13,7 +13,10 @@ pub enum SaveJob {
     Reflection(Box<Reflection>),
     Teachers(Vec<Teacher>),
     /// A small file outside the store's own layout, such as the settings.
-    File { path: std::path::PathBuf, bytes: Vec<u8> },
+    File {
+        path: std::path::PathBuf,
+        bytes: Vec<u8>,
+    },
     /// Replies once every job sent before it has been written.
     Flush(Sender<()>),
 }
@@ -54,7 +57,10 @@ impl Autosave {
                             };
                             match store.save_reflection(&reflection) {
                                 Ok(()) => SaveOutcome::Saved,
-                                Err(error) => SaveOutcome::Failed { what, error: error.to_string() },
+                                Err(error) => SaveOutcome::Failed {
+                                    what,
+                                    error: error.to_string(),
+                                },
                             }
                         }
                         SaveJob::Teachers(teachers) => match store.save_teachers(&teachers) {
@@ -87,7 +93,9 @@ impl Autosave {
     }
 
     pub fn send(&self, job: SaveJob) -> bool {
-        self.jobs.as_ref().is_some_and(|jobs| jobs.send(job).is_ok())
+        self.jobs
+            .as_ref()
+            .is_some_and(|jobs| jobs.send(job).is_ok())
     }
 
     /// Outcomes that arrived since the last call.

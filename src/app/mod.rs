@@ -61,7 +61,12 @@ pub struct ReflectApp {
 
 impl ReflectApp {
     pub fn new(ctx: &egui::Context, config: AppConfig) -> anyhow::Result<Self> {
-        let store = Store::open(&config.data_dir, Access::Write { wait: config.lock_wait })?;
+        let store = Store::open(
+            &config.data_dir,
+            Access::Write {
+                wait: config.lock_wait,
+            },
+        )?;
         let library = GuideLibrary::load(&config.guide_dirs);
         let wake_ctx = ctx.clone();
         let notebook = Notebook::open(library, Arc::new(store), move || wake_ctx.request_repaint());
@@ -103,7 +108,10 @@ impl ReflectApp {
     }
 
     fn title(&self) -> String {
-        match self.open_reflection_id().and_then(|id| self.notebook.entry(id)) {
+        match self
+            .open_reflection_id()
+            .and_then(|id| self.notebook.entry(id))
+        {
             Some(entry) => format!("PL Reflect — {}", entry.reflection.display_title()),
             None => "PL Reflect".to_owned(),
         }
@@ -112,7 +120,8 @@ impl ReflectApp {
     fn save_settings_if_changed(&mut self) {
         if self.settings != self.settings_saved {
             self.settings_saved = self.settings.clone();
-            self.notebook.save_settings(&self.config.data_dir, &self.settings);
+            self.notebook
+                .save_settings(&self.config.data_dir, &self.settings);
         }
     }
 
@@ -125,12 +134,18 @@ impl ReflectApp {
                 });
             }
             UiCommand::GoHome => self.screen = Screen::Home,
-            UiCommand::PreviousSection => self.reflect.section = self.reflect.section.saturating_sub(1),
+            UiCommand::PreviousSection => {
+                self.reflect.section = self.reflect.section.saturating_sub(1)
+            }
             UiCommand::NextSection => {
-                if let Some(entry) = self.open_reflection_id().and_then(|id| self.notebook.entry(id))
+                if let Some(entry) = self
+                    .open_reflection_id()
+                    .and_then(|id| self.notebook.entry(id))
                     && let Some(guide) = self.notebook.guide(&entry.reflection.guide_id)
                 {
-                    let orphans = usize::from(!crate::reflection::orphaned_answers(guide, &entry.reflection).is_empty());
+                    let orphans = usize::from(
+                        !crate::reflection::orphaned_answers(guide, &entry.reflection).is_empty(),
+                    );
                     let last = (guide.sections.len() + orphans).saturating_sub(1);
                     self.reflect.section = (self.reflect.section + 1).min(last);
                 }
@@ -164,7 +179,10 @@ impl ReflectApp {
                 self.run_command(ctx, command);
                 Ok(())
             }
-            Action::Begin { name, start_default_guide } => {
+            Action::Begin {
+                name,
+                start_default_guide,
+            } => {
                 self.notebook.add_teacher(&name);
                 if start_default_guide {
                     self.start(DEFAULT_GUIDE_ID, "");
@@ -193,16 +211,24 @@ impl ReflectApp {
                     self.screen = Screen::Reflect(copy);
                     Ok(())
                 }
-                None => Err("This reflection's guide is not available, so it cannot be duplicated.".to_owned()),
+                None => Err(
+                    "This reflection's guide is not available, so it cannot be duplicated."
+                        .to_owned(),
+                ),
             },
             Action::AskRename(id) => {
-                let title = self.notebook.entry(&id).map(|e| e.reflection.title.clone()).unwrap_or_default();
+                let title = self
+                    .notebook
+                    .entry(&id)
+                    .map(|e| e.reflection.title.clone())
+                    .unwrap_or_default();
                 self.dialog = Some(Dialog::Rename { id, title });
                 Ok(())
             }
             Action::Rename { id, title } => {
                 self.dialog = None;
-                self.notebook.edit(&id, Edit::SetTitle(title.trim().to_owned()))
+                self.notebook
+                    .edit(&id, Edit::SetTitle(title.trim().to_owned()))
             }
             Action::AskDelete(id) => {
                 self.dialog = Some(Dialog::ConfirmDelete { id });
@@ -216,7 +242,10 @@ impl ReflectApp {
                 self.notebook.delete(&id)
             }
             Action::UndoDelete => self.notebook.undo_delete().map(|_| ()),
-            Action::Edit { reflection_id, edit } => self.notebook.edit(&reflection_id, edit),
+            Action::Edit {
+                reflection_id,
+                edit,
+            } => self.notebook.edit(&reflection_id, edit),
             Action::JumpTo { section, item_id } => {
                 self.dialog = None;
                 self.reflect.section = section;
@@ -257,27 +286,44 @@ impl ReflectApp {
         let mut actions = Vec::new();
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                for command in [UiCommand::NewReflection, UiCommand::GoHome, UiCommand::OpenSettings, UiCommand::Quit] {
+                for command in [
+                    UiCommand::NewReflection,
+                    UiCommand::GoHome,
+                    UiCommand::OpenSettings,
+                    UiCommand::Quit,
+                ] {
                     if command.menu_button(ui) {
                         actions.push(Action::Command(command));
                     }
                 }
             });
             ui.menu_button("Go", |ui| {
-                for command in [UiCommand::PreviousSection, UiCommand::NextSection, UiCommand::JumpToPractice] {
+                for command in [
+                    UiCommand::PreviousSection,
+                    UiCommand::NextSection,
+                    UiCommand::JumpToPractice,
+                ] {
                     if command.menu_button(ui) {
                         actions.push(Action::Command(command));
                     }
                 }
             });
             ui.menu_button("View", |ui| {
-                for command in [UiCommand::ZoomIn, UiCommand::ZoomOut, UiCommand::ZoomReset, UiCommand::ShowProblems] {
+                for command in [
+                    UiCommand::ZoomIn,
+                    UiCommand::ZoomOut,
+                    UiCommand::ZoomReset,
+                    UiCommand::ShowProblems,
+                ] {
                     if command.menu_button(ui) {
                         actions.push(Action::Command(command));
                     }
                 }
             });
-            if self.screen != Screen::Home && self.screen != Screen::Welcome && ui.button("My reflections").clicked() {
+            if self.screen != Screen::Home
+                && self.screen != Screen::Welcome
+                && ui.button("My reflections").clicked()
+            {
                 actions.push(Action::Command(UiCommand::GoHome));
             }
         });
@@ -295,7 +341,10 @@ impl ReflectApp {
                     ui.weak("Saving…");
                 }
                 SaveState::Failed(error) => {
-                    ui.colored_label(theme::warning(ui.visuals()), format!("Not saved yet — will retry: {error}"));
+                    ui.colored_label(
+                        theme::warning(ui.visuals()),
+                        format!("Not saved yet — will retry: {error}"),
+                    );
                 }
             }
             if let Some(last) = self.notebook.deleted.last() {
@@ -312,7 +361,11 @@ impl ReflectApp {
             if !self.notebook.problems.is_empty() && !self.show_problems {
                 ui.separator();
                 let text = format!("Problems ({})", self.notebook.problems.len());
-                if ui.button(text).on_hover_text(UiCommand::ShowProblems.tooltip()).clicked() {
+                if ui
+                    .button(text)
+                    .on_hover_text(UiCommand::ShowProblems.tooltip())
+                    .clicked()
+                {
                     actions.push(Action::Command(UiCommand::ShowProblems));
                 }
             }
@@ -347,7 +400,11 @@ impl eframe::App for ReflectApp {
         egui::Panel::bottom("status").show(ui, |ui| actions.extend(self.status_bar(ui)));
         if self.show_problems && !self.notebook.problems.is_empty() {
             egui::Panel::bottom("problems").show(ui, |ui| {
-                actions.extend(views::problems::ui(ui, &self.notebook.problems, &self.config.data_dir));
+                actions.extend(views::problems::ui(
+                    ui,
+                    &self.notebook.problems,
+                    &self.config.data_dir,
+                ));
             });
         }
         egui::CentralPanel::default().show(ui, |ui| {
@@ -367,7 +424,8 @@ impl eframe::App for ReflectApp {
                     let guide = entry.and_then(|e| self.notebook.guide(&e.reflection.guide_id));
                     match (entry, guide) {
                         (Some(entry), Some(guide)) => {
-                            let editable = entry.read_only.is_none() && !self.notebook.is_read_only();
+                            let editable =
+                                entry.read_only.is_none() && !self.notebook.is_read_only();
                             let guide = Arc::clone(guide);
                             actions.extend(self.reflect.ui(ui, &guide, entry, editable));
                         }
@@ -409,7 +467,13 @@ fn open_in_file_manager(path: &std::path::Path) -> Result<(), String> {
         .arg(path)
         .spawn()
         .map(|_| ())
-        .map_err(|error| format!("Could not open {}: {error}. The folder is {}", program, path.display()))
+        .map_err(|error| {
+            format!(
+                "Could not open {}: {error}. The folder is {}",
+                program,
+                path.display()
+            )
+        })
 }
 
 /// Opens the window and runs until it is closed.
@@ -426,7 +490,8 @@ pub fn run(config: AppConfig) -> anyhow::Result<()> {
         "PL Reflect",
         options,
         Box::new(move |cc| {
-            let app = ReflectApp::new(&cc.egui_ctx, config).map_err(|e| -> Box<dyn std::error::Error + Send + Sync> { e.into() })?;
+            let app = ReflectApp::new(&cc.egui_ctx, config)
+                .map_err(|e| -> Box<dyn std::error::Error + Send + Sync> { e.into() })?;
             Ok(Box::new(app))
         }),
     )

@@ -53,7 +53,11 @@ pub struct Notebook {
 }
 
 impl Notebook {
-    pub fn open(library: GuideLibrary, store: Arc<Store>, wake: impl Fn() + Send + 'static) -> Self {
+    pub fn open(
+        library: GuideLibrary,
+        store: Arc<Store>,
+        wake: impl Fn() + Send + 'static,
+    ) -> Self {
         let snapshot = store.load();
         let mut problems: Vec<String> = library.problems.iter().map(ToString::to_string).collect();
         problems.extend(snapshot.problems.iter().map(ToString::to_string));
@@ -162,7 +166,12 @@ impl Notebook {
         let guide = self
             .library
             .get(&entry.reflection.guide_id)
-            .ok_or_else(|| format!("The guide \"{}\" is not available, so this reflection cannot be changed.", entry.reflection.guide_id))?;
+            .ok_or_else(|| {
+                format!(
+                    "The guide \"{}\" is not available, so this reflection cannot be changed.",
+                    entry.reflection.guide_id
+                )
+            })?;
         apply(&mut entry.reflection, guide, edit, Timestamp::now()).map_err(|e| e.to_string())?;
         self.pending.insert(id.to_owned(), Instant::now());
         Ok(())
@@ -177,7 +186,9 @@ impl Notebook {
             .ok_or_else(|| "That reflection is already gone.".to_owned())?;
         // Write any unsaved words first, so the copy in the trash is complete.
         self.flush();
-        self.store.delete_reflection(id).map_err(|e| e.to_string())?;
+        self.store
+            .delete_reflection(id)
+            .map_err(|e| e.to_string())?;
         let entry = self.entries.remove(index);
         self.pending.remove(id);
         self.deleted.push(entry.reflection);
@@ -211,10 +222,13 @@ impl Notebook {
                     // Keep the edit in memory and try again later.
                     match what {
                         SavedThing::Reflection { id, .. } => {
-                            self.pending.entry(id).or_insert(now + RETRY_DELAY - SAVE_DELAY);
+                            self.pending
+                                .entry(id)
+                                .or_insert(now + RETRY_DELAY - SAVE_DELAY);
                         }
                         SavedThing::Teachers => {
-                            self.teachers_pending.get_or_insert(now + RETRY_DELAY - SAVE_DELAY);
+                            self.teachers_pending
+                                .get_or_insert(now + RETRY_DELAY - SAVE_DELAY);
                         }
                     }
                     self.last_error = Some(error);
@@ -223,26 +237,44 @@ impl Notebook {
         }
         self.send_due(now, false);
         let next_reflection = self.pending.values().min().copied();
-        let next = next_reflection.into_iter().chain(self.teachers_pending).min();
-        next.map(|edited| (edited + SAVE_DELAY).saturating_duration_since(now).max(Duration::from_millis(20)))
+        let next = next_reflection
+            .into_iter()
+            .chain(self.teachers_pending)
+            .min();
+        next.map(|edited| {
+            (edited + SAVE_DELAY)
+                .saturating_duration_since(now)
+                .max(Duration::from_millis(20))
+        })
     }
 
     fn send_due(&mut self, now: Instant, everything: bool) {
-        let due = |edited: &Instant| everything || now.saturating_duration_since(*edited) >= SAVE_DELAY;
+        let due =
+            |edited: &Instant| everything || now.saturating_duration_since(*edited) >= SAVE_DELAY;
         if self.teachers_pending.as_ref().is_some_and(due) {
             self.teachers_pending = None;
             self.in_flight += 1;
             self.autosave.send(SaveJob::Teachers(self.teachers.clone()));
         }
-        let ready: Vec<String> = self.pending.iter().filter(|(_, t)| due(t)).map(|(id, _)| id.clone()).collect();
+        let ready: Vec<String> = self
+            .pending
+            .iter()
+            .filter(|(_, t)| due(t))
+            .map(|(id, _)| id.clone())
+            .collect();
         for id in ready {
             self.pending.remove(&id);
             if let Some(entry) = self.entries.iter().find(|e| e.reflection.id == id) {
                 self.in_flight += 1;
-                self.autosave.send(SaveJob::Reflection(Box::new(entry.reflection.clone())));
+                self.autosave
+                    .send(SaveJob::Reflection(Box::new(entry.reflection.clone())));
             }
         }
-        if self.last_error.is_some() && self.pending.is_empty() && self.teachers_pending.is_none() && self.in_flight == 0 {
+        if self.last_error.is_some()
+            && self.pending.is_empty()
+            && self.teachers_pending.is_none()
+            && self.in_flight == 0
+        {
             self.last_error = None;
         }
     }
@@ -257,7 +289,8 @@ impl Notebook {
     pub fn save_state(&self) -> SaveState {
         if let Some(error) = &self.last_error {
             SaveState::Failed(error.clone())
-        } else if self.pending.is_empty() && self.teachers_pending.is_none() && self.in_flight == 0 {
+        } else if self.pending.is_empty() && self.teachers_pending.is_none() && self.in_flight == 0
+        {
             SaveState::Saved
         } else {
             SaveState::Saving
@@ -267,7 +300,11 @@ impl Notebook {
 
 impl Notebook {
     /// Saves the window preferences through the worker, off the UI thread.
-    pub fn save_settings(&mut self, data_dir: &std::path::Path, settings: &super::settings::Settings) {
+    pub fn save_settings(
+        &mut self,
+        data_dir: &std::path::Path,
+        settings: &super::settings::Settings,
+    ) {
         if let Ok(bytes) = serde_json::to_vec_pretty(settings) {
             self.autosave.send(SaveJob::File {
                 path: super::settings::Settings::path(data_dir),

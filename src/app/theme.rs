@@ -48,19 +48,38 @@ pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
     ctx.set_theme(choice.preference());
     ctx.all_styles_mut(|style| {
         style.text_styles = [
-            (TextStyle::Heading, FontId::new(26.0, FontFamily::Proportional)),
-            (TextStyle::Name("Subheading".into()), FontId::new(19.0, FontFamily::Proportional)),
+            (
+                TextStyle::Heading,
+                FontId::new(26.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Name("Subheading".into()),
+                FontId::new(19.0, FontFamily::Proportional),
+            ),
             (TextStyle::Body, FontId::new(15.5, FontFamily::Proportional)),
-            (TextStyle::Monospace, FontId::new(14.0, FontFamily::Monospace)),
-            (TextStyle::Button, FontId::new(15.0, FontFamily::Proportional)),
-            (TextStyle::Small, FontId::new(12.5, FontFamily::Proportional)),
+            (
+                TextStyle::Monospace,
+                FontId::new(14.0, FontFamily::Monospace),
+            ),
+            (
+                TextStyle::Button,
+                FontId::new(15.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Small,
+                FontId::new(12.5, FontFamily::Proportional),
+            ),
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(10.0, 8.0);
         style.spacing.button_padding = egui::vec2(10.0, 5.0);
         style.spacing.interact_size.y = 26.0;
         // egui's default body text is quite dim; reading long prompts needs more contrast.
-        let text = if style.visuals.dark_mode { Color32::from_gray(215) } else { Color32::from_gray(25) };
+        let text = if style.visuals.dark_mode {
+            Color32::from_gray(215)
+        } else {
+            Color32::from_gray(25)
+        };
         style.visuals.widgets.noninteractive.fg_stroke.color = text;
     });
     // egui's own Ctrl +/- handling is off: the shared command list handles zoom,

@@ -42,7 +42,10 @@ pub fn run(global: &GlobalOptions, command: GuidesCommand) -> anyhow::Result<Exi
         GuidesCommand::Validate { files } => Ok(validate(&files)),
         GuidesCommand::Show { id } => show(global, &id),
         GuidesCommand::Schema => {
-            println!("{}", serde_json::to_string_pretty(&crate::guide::guide_schema())?);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&crate::guide::guide_schema())?
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -94,7 +97,11 @@ fn list(global: &GlobalOptions, json: bool) -> anyhow::Result<ExitCode> {
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&listings)?)?;
     } else {
-        writeln!(out, "{:<22} {:>3}  {:<40} {:>9} {:>10} {:>9} {:>10}  ORIGIN", "ID", "VER", "TITLE", "QUESTIONS", "STATEMENTS", "PRACTICES", "COMPONENTS")?;
+        writeln!(
+            out,
+            "{:<22} {:>3}  {:<40} {:>9} {:>10} {:>9} {:>10}  ORIGIN",
+            "ID", "VER", "TITLE", "QUESTIONS", "STATEMENTS", "PRACTICES", "COMPONENTS"
+        )?;
         for g in &listings {
             writeln!(
                 out,
@@ -131,14 +138,25 @@ fn validate(files: &[PathBuf]) -> ExitCode {
             }
         }
     }
-    if all_valid { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if all_valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 fn show(global: &GlobalOptions, id: &str) -> anyhow::Result<ExitCode> {
     let library = GuideLibrary::load(&guide_folders(global));
     let Some(loaded) = library.find(id) else {
-        let known: Vec<&str> = library.guides().iter().map(|g| g.guide.id.as_str()).collect();
-        anyhow::bail!("no guide with id \"{id}\"; available guides: {}", known.join(", "));
+        let known: Vec<&str> = library
+            .guides()
+            .iter()
+            .map(|g| g.guide.id.as_str())
+            .collect();
+        anyhow::bail!(
+            "no guide with id \"{id}\"; available guides: {}",
+            known.join(", ")
+        );
     };
     print!("{}", render_guide(&loaded.guide, &loaded.origin));
     Ok(ExitCode::SUCCESS)
@@ -148,11 +166,18 @@ fn show(global: &GlobalOptions, id: &str) -> anyhow::Result<ExitCode> {
 pub fn render_guide(guide: &Guide, origin: &Origin) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
-    let _ = writeln!(out, "{} [{}] version {}", guide.title, guide.id, guide.version);
+    let _ = writeln!(
+        out,
+        "{} [{}] version {}",
+        guide.title, guide.id, guide.version
+    );
     let _ = writeln!(out, "Origin: {origin}");
     let source = &guide.source;
     let _ = write!(out, "Source: {}, by {}", source.title, source.author);
-    for part in [&source.publisher, &source.published, &source.url].into_iter().flatten() {
+    for part in [&source.publisher, &source.published, &source.url]
+        .into_iter()
+        .flatten()
+    {
         let _ = write!(out, ", {part}");
     }
     let _ = writeln!(out);
@@ -163,12 +188,26 @@ pub fn render_guide(guide: &Guide, origin: &Origin) -> String {
     for scale in &guide.scales {
         let _ = writeln!(out, "Scale [{}] {}", scale.id, scale.title);
         for level in &scale.levels {
-            let in_use = if level.in_use { " (counts as in use)" } else { "" };
-            let _ = writeln!(out, "  - {} [{}]: {}{}", level.label, level.id, level.description, in_use);
+            let in_use = if level.in_use {
+                " (counts as in use)"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "  - {} [{}]: {}{}",
+                level.label, level.id, level.description, in_use
+            );
         }
     }
     for (number, section) in guide.sections.iter().enumerate() {
-        let _ = writeln!(out, "\n{}. {} [{}]", number + 1, section.title(), section.id());
+        let _ = writeln!(
+            out,
+            "\n{}. {} [{}]",
+            number + 1,
+            section.title(),
+            section.id()
+        );
         if !section.intro().is_empty() {
             let _ = writeln!(out, "   {}", section.intro());
         }
@@ -203,7 +242,11 @@ pub fn render_guide(guide: &Guide, origin: &Origin) -> String {
                         let tags: Vec<String> = practice
                             .tags
                             .iter()
-                            .map(|tag| guide.tag_label(tag).map_or_else(|| tag.clone(), |(_, e)| e.label.clone()))
+                            .map(|tag| {
+                                guide
+                                    .tag_label(tag)
+                                    .map_or_else(|| tag.clone(), |(_, e)| e.label.clone())
+                            })
                             .collect();
                         if !tags.is_empty() {
                             let _ = writeln!(out, "     Aligns with: {}", tags.join(", "));

@@ -91,7 +91,10 @@ pub fn data_dir(global: &GlobalOptions) -> anyhow::Result<PathBuf> {
 fn open_for_writing(global: &GlobalOptions) -> anyhow::Result<Store> {
     let store = Store::open(&data_dir(global)?, Access::Write { wait: LOCK_WAIT })?;
     if let Some(reason) = store.read_only_reason() {
-        bail!("{}: {reason}; nothing was changed. Try again once it is closed", store.dir().display());
+        bail!(
+            "{}: {reason}; nothing was changed. Try again once it is closed",
+            store.dir().display()
+        );
     }
     Ok(store)
 }
@@ -142,7 +145,11 @@ pub fn teachers(global: &GlobalOptions, command: TeachersCommand) -> anyhow::Res
                         id: &t.id,
                         name: &t.name,
                         archived: t.archived,
-                        reflections: snapshot.reflections.iter().filter(|r| r.reflection.teacher_id == t.id).count(),
+                        reflections: snapshot
+                            .reflections
+                            .iter()
+                            .filter(|r| r.reflection.teacher_id == t.id)
+                            .count(),
                     })
                     .collect();
                 writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
@@ -181,8 +188,16 @@ fn find_teacher<'t>(teachers: &'t [Teacher], wanted: Option<&str>) -> anyhow::Re
 pub fn new(global: &GlobalOptions, args: NewArgs) -> anyhow::Result<ExitCode> {
     let library = GuideLibrary::load(&guide_folders(global));
     let Some(guide) = library.get(&args.guide) else {
-        let known: Vec<&str> = library.guides().iter().map(|g| g.guide.id.as_str()).collect();
-        bail!("no guide with id \"{}\"; available guides: {}", args.guide, known.join(", "));
+        let known: Vec<&str> = library
+            .guides()
+            .iter()
+            .map(|g| g.guide.id.as_str())
+            .collect();
+        bail!(
+            "no guide with id \"{}\"; available guides: {}",
+            args.guide,
+            known.join(", ")
+        );
     };
     let store = open_for_writing(global)?;
     let snapshot = load(&store);
@@ -202,32 +217,59 @@ pub fn answer(global: &GlobalOptions, args: AnswerArgs) -> anyhow::Result<ExitCo
     }
     let reflection = &mut stored.reflection;
     let guide = library.get(&reflection.guide_id).with_context(|| {
-        format!("the guide \"{}\" of this reflection is not available; add it with --guides DIR", reflection.guide_id)
+        format!(
+            "the guide \"{}\" of this reflection is not available; add it with --guides DIR",
+            reflection.guide_id
+        )
     })?;
     let item = args.item_id.clone();
     let mut edits = Vec::new();
     if let Some(text) = args.text {
-        edits.push(Edit::SetText { item: item.clone(), text });
+        edits.push(Edit::SetText {
+            item: item.clone(),
+            text,
+        });
     }
     if let Some(level) = args.level {
         let level = (!level.is_empty()).then_some(level);
-        edits.push(Edit::SetLevel { item: item.clone(), level });
+        edits.push(Edit::SetLevel {
+            item: item.clone(),
+            level,
+        });
     }
     if let Some(note) = args.note {
-        edits.push(Edit::SetNote { item: item.clone(), note });
+        edits.push(Edit::SetNote {
+            item: item.clone(),
+            note,
+        });
     }
     if let Some(action) = args.next_step {
-        edits.push(Edit::SetNextStepWanted { item: item.clone(), wanted: true });
-        edits.push(Edit::SetNextStepAction { item: item.clone(), action });
+        edits.push(Edit::SetNextStepWanted {
+            item: item.clone(),
+            wanted: true,
+        });
+        edits.push(Edit::SetNextStepAction {
+            item: item.clone(),
+            action,
+        });
     }
     if let Some(date) = args.revisit {
-        edits.push(Edit::SetNextStepRevisit { item: item.clone(), revisit_on: Some(date) });
+        edits.push(Edit::SetNextStepRevisit {
+            item: item.clone(),
+            revisit_on: Some(date),
+        });
     }
     if args.affirm {
-        edits.push(Edit::SetAffirmed { item: item.clone(), affirmed: true });
+        edits.push(Edit::SetAffirmed {
+            item: item.clone(),
+            affirmed: true,
+        });
     }
     if args.private || args.shared {
-        edits.push(Edit::SetPrivate { item: item.clone(), private: args.private });
+        edits.push(Edit::SetPrivate {
+            item: item.clone(),
+            private: args.private,
+        });
     }
     // Apply to a copy so that one bad option changes nothing at all.
     let mut changed = reflection.clone();
@@ -252,7 +294,10 @@ struct ReflectionRow {
     read_only: bool,
 }
 
-pub fn reflections(global: &GlobalOptions, command: ReflectionsCommand) -> anyhow::Result<ExitCode> {
+pub fn reflections(
+    global: &GlobalOptions,
+    command: ReflectionsCommand,
+) -> anyhow::Result<ExitCode> {
     let ReflectionsCommand::List { json } = command;
     let library = GuideLibrary::load(&guide_folders(global));
     let store = open_for_reading(global)?;
@@ -262,7 +307,12 @@ pub fn reflections(global: &GlobalOptions, command: ReflectionsCommand) -> anyho
         .iter()
         .map(|stored| {
             let r = &stored.reflection;
-            let teacher = snapshot.teachers.iter().find(|t| t.id == r.teacher_id).map(|t| t.name.clone()).unwrap_or_default();
+            let teacher = snapshot
+                .teachers
+                .iter()
+                .find(|t| t.id == r.teacher_id)
+                .map(|t| t.name.clone())
+                .unwrap_or_default();
             let (answered, total) = match library.get(&r.guide_id) {
                 Some(guide) => {
                     let p = progress(guide, r);
@@ -297,7 +347,11 @@ pub fn reflections(global: &GlobalOptions, command: ReflectionsCommand) -> anyho
                 row.id,
                 row.teacher,
                 row.guide_id,
-                if row.title.is_empty() { "(untitled)" } else { &row.title },
+                if row.title.is_empty() {
+                    "(untitled)"
+                } else {
+                    &row.title
+                },
                 row.updated,
                 row.answered,
                 total
@@ -314,13 +368,24 @@ pub fn show(global: &GlobalOptions, id: &str) -> anyhow::Result<ExitCode> {
     let reflection = &stored.reflection;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{} [{}]", reflection.display_title(), reflection.id)?;
-    writeln!(out, "Guide: {} version {}", reflection.guide_id, reflection.guide_version)?;
-    writeln!(out, "Started {} · last changed {}", reflection.created, reflection.updated)?;
+    writeln!(
+        out,
+        "Guide: {} version {}",
+        reflection.guide_id, reflection.guide_version
+    )?;
+    writeln!(
+        out,
+        "Started {} · last changed {}",
+        reflection.created, reflection.updated
+    )?;
     if let Some(reason) = &stored.read_only {
         writeln!(out, "Read-only: {reason}")?;
     }
     let Some(guide) = library.get(&reflection.guide_id) else {
-        writeln!(out, "\n(The guide is not available; answers are shown by item id.)")?;
+        writeln!(
+            out,
+            "\n(The guide is not available; answers are shown by item id.)"
+        )?;
         for (item, answer) in &reflection.answers {
             writeln!(out, "\n[{item}] {}", serde_json::to_string(answer)?)?;
         }
@@ -331,7 +396,9 @@ pub fn show(global: &GlobalOptions, id: &str) -> anyhow::Result<ExitCode> {
     for section in &guide.sections {
         writeln!(out, "\n== {} ==", section.title())?;
         for item in section.items() {
-            let Some(answer) = reflection.answer(item.id()) else { continue };
+            let Some(answer) = reflection.answer(item.id()) else {
+                continue;
+            };
             let private = if answer.private { " (private)" } else { "" };
             match item {
                 Item::Statement(s) => {
@@ -342,7 +409,11 @@ pub fn show(global: &GlobalOptions, id: &str) -> anyhow::Result<ExitCode> {
                 Item::Practice { practice, .. } => writeln!(out, "- {}{private}", practice.name)?,
             }
             if let Some(level) = &answer.level {
-                let label = item.scale_id().and_then(|s| guide.scale(s)).and_then(|s| s.level(level)).map_or(level.as_str(), |l| l.label.as_str());
+                let label = item
+                    .scale_id()
+                    .and_then(|s| guide.scale(s))
+                    .and_then(|s| s.level(level))
+                    .map_or(level.as_str(), |l| l.label.as_str());
                 writeln!(out, "    Level: {label}")?;
             }
             if !answer.text.is_empty() {
@@ -352,7 +423,11 @@ pub fn show(global: &GlobalOptions, id: &str) -> anyhow::Result<ExitCode> {
                 writeln!(out, "    Note: {}", answer.note)?;
             }
             if let Some(step) = &answer.next_step {
-                let revisit = step.revisit_on.as_deref().map(|d| format!(" (revisit {d})")).unwrap_or_default();
+                let revisit = step
+                    .revisit_on
+                    .as_deref()
+                    .map(|d| format!(" (revisit {d})"))
+                    .unwrap_or_default();
                 let done = if step.done { " [done]" } else { "" };
                 writeln!(out, "    Next step: {}{revisit}{done}", step.action)?;
             }
@@ -384,6 +459,10 @@ pub fn check(global: &GlobalOptions) -> anyhow::Result<ExitCode> {
     for problem in &problems {
         eprintln!("{problem}");
     }
-    eprintln!("{} problem(s) in {}; nothing was changed", problems.len(), store.dir().display());
+    eprintln!(
+        "{} problem(s) in {}; nothing was changed",
+        problems.len(),
+        store.dir().display()
+    );
     Ok(ExitCode::from(1))
 }

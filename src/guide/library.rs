@@ -13,9 +13,18 @@ pub const DEFAULT_GUIDE_ID: &str = "where-to-begin";
 
 /// The guides shipped inside the binary, as (file name, contents).
 const BUILT_IN: &[(&str, &str)] = &[
-    ("where-to-begin.json", include_str!("../../reflection_guides/where-to-begin.json")),
-    ("overcoming-barriers.json", include_str!("../../reflection_guides/overcoming-barriers.json")),
-    ("leading-change.json", include_str!("../../reflection_guides/leading-change.json")),
+    (
+        "where-to-begin.json",
+        include_str!("../../reflection_guides/where-to-begin.json"),
+    ),
+    (
+        "overcoming-barriers.json",
+        include_str!("../../reflection_guides/overcoming-barriers.json"),
+    ),
+    (
+        "leading-change.json",
+        include_str!("../../reflection_guides/leading-change.json"),
+    ),
 ];
 
 /// Where a loaded guide came from.
@@ -136,7 +145,8 @@ impl GuideLibrary {
     }
 
     pub fn default_guide(&self) -> Option<&Arc<Guide>> {
-        self.get(DEFAULT_GUIDE_ID).or_else(|| self.guides.first().map(|g| &g.guide))
+        self.get(DEFAULT_GUIDE_ID)
+            .or_else(|| self.guides.first().map(|g| &g.guide))
     }
 }
 
@@ -144,14 +154,20 @@ fn is_guide_file(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
     };
-    path.is_file() && name.ends_with(".json") && !name.ends_with(".schema.json") && !name.starts_with('.')
+    path.is_file()
+        && name.ends_with(".json")
+        && !name.ends_with(".schema.json")
+        && !name.starts_with('.')
 }
 
 /// Reads and validates one guide file from disk.
 pub fn read_guide_file(path: &Path) -> Result<Guide, GuideErrors> {
     let file = path.display().to_string();
     let metadata = std::fs::metadata(path).map_err(|error| {
-        GuideErrors(vec![GuideError::whole_file(&file, format!("could not read the file: {error}"))])
+        GuideErrors(vec![GuideError::whole_file(
+            &file,
+            format!("could not read the file: {error}"),
+        )])
     })?;
     if metadata.len() > super::validate::MAX_FILE_BYTES as u64 {
         return Err(GuideErrors(vec![GuideError::whole_file(
@@ -164,7 +180,10 @@ pub fn read_guide_file(path: &Path) -> Result<Guide, GuideErrors> {
         )]));
     }
     let bytes = std::fs::read(path).map_err(|error| {
-        GuideErrors(vec![GuideError::whole_file(&file, format!("could not read the file: {error}"))])
+        GuideErrors(vec![GuideError::whole_file(
+            &file,
+            format!("could not read the file: {error}"),
+        )])
     })?;
     parse_guide(&file, &bytes)
 }

@@ -67,7 +67,9 @@ pub fn parse_guide(file: &str, bytes: &[u8]) -> Result<Guide, GuideErrors> {
 /// are all reported.
 fn deserialize_shape(file: &str, mut value: serde_json::Value) -> Result<Guide, GuideErrors> {
     let mut errors = Vec::new();
-    let sections_value = value.as_object_mut().and_then(|object| object.remove("sections"));
+    let sections_value = value
+        .as_object_mut()
+        .and_then(|object| object.remove("sections"));
     let mut guide: Option<Guide> = match serde_path_to_error::deserialize::<_, Guide>(&value) {
         Ok(guide) => Some(guide),
         Err(error) => {
@@ -86,7 +88,11 @@ fn deserialize_shape(file: &str, mut value: serde_json::Value) -> Result<Guide, 
                 }
             }
         }
-        Some(_) => errors.push(GuideError::at_pointer(file, "/sections", "\"sections\" must be a list ([ ... ])")),
+        Some(_) => errors.push(GuideError::at_pointer(
+            file,
+            "/sections",
+            "\"sections\" must be a list ([ ... ])",
+        )),
     }
     match guide.as_mut() {
         Some(guide) if errors.is_empty() => {
@@ -97,10 +103,18 @@ fn deserialize_shape(file: &str, mut value: serde_json::Value) -> Result<Guide, 
     }
 }
 
-fn parse_section(file: &str, index: usize, mut item: serde_json::Value) -> Result<Section, GuideError> {
+fn parse_section(
+    file: &str,
+    index: usize,
+    mut item: serde_json::Value,
+) -> Result<Section, GuideError> {
     let at = format!("/sections/{index}");
     let Some(object) = item.as_object_mut() else {
-        return Err(GuideError::at_pointer(file, at, "a section must be a JSON object ({ ... })"));
+        return Err(GuideError::at_pointer(
+            file,
+            at,
+            "a section must be a JSON object ({ ... })",
+        ));
     };
     let kind = match object.remove("kind") {
         Some(serde_json::Value::String(kind)) => kind,
@@ -120,14 +134,20 @@ fn parse_section(file: &str, index: usize, mut item: serde_json::Value) -> Resul
             return Err(GuideError::at_pointer(
                 file,
                 format!("{at}/kind"),
-                format!("unknown section kind \"{other}\": use \"statements\", \"questions\" or \"checklist\""),
+                format!(
+                    "unknown section kind \"{other}\": use \"statements\", \"questions\" or \"checklist\""
+                ),
             ));
         }
     };
     section.map_err(|error| shape_error(file, &at, &error))
 }
 
-fn shape_error(file: &str, prefix: &str, error: &serde_path_to_error::Error<serde_json::Error>) -> GuideError {
+fn shape_error(
+    file: &str,
+    prefix: &str,
+    error: &serde_path_to_error::Error<serde_json::Error>,
+) -> GuideError {
     let pointer = format!("{prefix}{}", pointer_from_serde_path(error.path()));
     GuideError::at_pointer(file, pointer, error.inner().to_string())
 }
@@ -162,7 +182,9 @@ fn check_format_version(file: &str, value: &serde_json::Value) -> Result<(), Gui
         None => Err(single(
             file,
             Location::Pointer("/format".to_owned()),
-            format!("missing field \"format\"; this version reads guides with \"format\": {GUIDE_FORMAT}"),
+            format!(
+                "missing field \"format\"; this version reads guides with \"format\": {GUIDE_FORMAT}"
+            ),
         )),
         Some(format) => match format.as_u64() {
             Some(n) if n == u64::from(GUIDE_FORMAT) => Ok(()),
@@ -176,7 +198,9 @@ fn check_format_version(file: &str, value: &serde_json::Value) -> Result<(), Gui
             _ => Err(single(
                 file,
                 Location::Pointer("/format".to_owned()),
-                format!("unsupported guide format {format}; this version reads format {GUIDE_FORMAT}"),
+                format!(
+                    "unsupported guide format {format}; this version reads format {GUIDE_FORMAT}"
+                ),
             )),
         },
     }
@@ -208,6 +232,9 @@ pub(crate) fn escape_pointer_token(token: &str) -> String {
 fn line_column_of(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
     (line, offset - line_start + 1)
 }

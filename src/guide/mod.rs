@@ -11,8 +11,8 @@ pub use library::{DEFAULT_GUIDE_ID, GuideLibrary, LoadedGuide, Origin, read_guid
 pub use load::parse_guide;
 pub use model::*;
 pub use validate::{
-    MAX_FILE_BYTES, MAX_ID_CHARS, MAX_ITEMS, MAX_LEVELS, MAX_LONG_TEXT_CHARS, MAX_SCALES, MAX_SECTIONS,
-    MAX_SHORT_TEXT_CHARS, MAX_TAGS_PER_PRACTICE, is_valid_id,
+    MAX_FILE_BYTES, MAX_ID_CHARS, MAX_ITEMS, MAX_LEVELS, MAX_LONG_TEXT_CHARS, MAX_SCALES,
+    MAX_SECTIONS, MAX_SHORT_TEXT_CHARS, MAX_TAGS_PER_PRACTICE, is_valid_id,
 };
 
 /// The JSON Schema for guide files, generated from the Rust types.

@@ -328,11 +328,14 @@ impl Section {
                 .components
                 .iter()
                 .flat_map(|component| {
-                    component.practices.iter().map(move |practice| Item::Practice {
-                        component,
-                        practice,
-                        scale: &s.scale,
-                    })
+                    component
+                        .practices
+                        .iter()
+                        .map(move |practice| Item::Practice {
+                            component,
+                            practice,
+                            scale: &s.scale,
+                        })
                 })
                 .collect(),
         }
@@ -402,7 +405,11 @@ impl Guide {
                 Section::Questions(s) => counts.questions += s.questions.len(),
                 Section::Checklist(s) => {
                     counts.components += s.components.len();
-                    counts.practices += s.components.iter().map(|c| c.practices.len()).sum::<usize>();
+                    counts.practices += s
+                        .components
+                        .iter()
+                        .map(|c| c.practices.len())
+                        .sum::<usize>();
                 }
             }
         }

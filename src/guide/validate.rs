@@ -51,7 +51,10 @@ impl Checker<'_> {
     fn guide(&mut self, guide: &Guide) {
         self.id("/id", &guide.id);
         if guide.version == 0 {
-            self.error("/version", "missing field \"version\": give the guide's content revision, starting at 1");
+            self.error(
+                "/version",
+                "missing field \"version\": give the guide's content revision, starting at 1",
+            );
         }
         self.short_text("/title", "title", &guide.title);
         self.long_text("/description", "description", &guide.description);
@@ -76,7 +79,13 @@ impl Checker<'_> {
 
     fn scales(&mut self, guide: &Guide) {
         if guide.scales.len() > MAX_SCALES {
-            self.error("/scales", format!("{} scales; a guide may have at most {MAX_SCALES}", guide.scales.len()));
+            self.error(
+                "/scales",
+                format!(
+                    "{} scales; a guide may have at most {MAX_SCALES}",
+                    guide.scales.len()
+                ),
+            );
         }
         let mut seen = HashMap::new();
         for (index, scale) in guide.scales.iter().enumerate() {
@@ -90,7 +99,13 @@ impl Checker<'_> {
                 self.error(format!("{at}/levels"), "a scale needs at least two levels");
             }
             if scale.levels.len() > MAX_LEVELS {
-                self.error(format!("{at}/levels"), format!("{} levels; a scale may have at most {MAX_LEVELS}", scale.levels.len()));
+                self.error(
+                    format!("{at}/levels"),
+                    format!(
+                        "{} levels; a scale may have at most {MAX_LEVELS}",
+                        scale.levels.len()
+                    ),
+                );
             }
             let mut level_ids = HashMap::new();
             for (level_index, level) in scale.levels.iter().enumerate() {
@@ -103,29 +118,52 @@ impl Checker<'_> {
         self.id(&format!("{at}/id"), &level.id);
         self.unique(seen, &level.id, &format!("{at}/id"), "level id");
         self.short_text(&format!("{at}/label"), "label", &level.label);
-        self.short_text(&format!("{at}/description"), "description", &level.description);
+        self.short_text(
+            &format!("{at}/description"),
+            "description",
+            &level.description,
+        );
     }
 
     /// Checks frameworks and returns the set of valid tags (`framework:element`).
     fn frameworks(&mut self, guide: &Guide) -> HashSet<String> {
         let mut tags = HashSet::new();
         if guide.frameworks.len() > MAX_FRAMEWORKS {
-            self.error("/frameworks", format!("{} frameworks; a guide may have at most {MAX_FRAMEWORKS}", guide.frameworks.len()));
+            self.error(
+                "/frameworks",
+                format!(
+                    "{} frameworks; a guide may have at most {MAX_FRAMEWORKS}",
+                    guide.frameworks.len()
+                ),
+            );
         }
         let mut seen = HashMap::new();
         for (index, framework) in guide.frameworks.iter().enumerate() {
             let at = format!("/frameworks/{index}");
             self.id(&format!("{at}/id"), &framework.id);
-            self.unique(&mut seen, &framework.id, &format!("{at}/id"), "framework id");
+            self.unique(
+                &mut seen,
+                &framework.id,
+                &format!("{at}/id"),
+                "framework id",
+            );
             self.short_text(&format!("{at}/title"), "title", &framework.title);
             if framework.elements.is_empty() {
-                self.error(format!("{at}/elements"), "a framework needs at least one element");
+                self.error(
+                    format!("{at}/elements"),
+                    "a framework needs at least one element",
+                );
             }
             let mut element_ids = HashMap::new();
             for (element_index, element) in framework.elements.iter().enumerate() {
                 let element_at = format!("{at}/elements/{element_index}");
                 self.id(&format!("{element_at}/id"), &element.id);
-                self.unique(&mut element_ids, &element.id, &format!("{element_at}/id"), "element id");
+                self.unique(
+                    &mut element_ids,
+                    &element.id,
+                    &format!("{element_at}/id"),
+                    "element id",
+                );
                 self.short_text(&format!("{element_at}/label"), "label", &element.label);
                 tags.insert(format!("{}:{}", framework.id, element.id));
             }
@@ -138,7 +176,13 @@ impl Checker<'_> {
             self.error("/sections", "a guide needs at least one section");
         }
         if guide.sections.len() > MAX_SECTIONS {
-            self.error("/sections", format!("{} sections; a guide may have at most {MAX_SECTIONS}", guide.sections.len()));
+            self.error(
+                "/sections",
+                format!(
+                    "{} sections; a guide may have at most {MAX_SECTIONS}",
+                    guide.sections.len()
+                ),
+            );
         }
         let items = guide.counts().items();
         if items > MAX_ITEMS {
@@ -154,7 +198,10 @@ impl Checker<'_> {
             match section {
                 Section::Statements(s) => {
                     if s.statements.is_empty() {
-                        self.error(format!("{at}/statements"), "a statements section needs at least one statement");
+                        self.error(
+                            format!("{at}/statements"),
+                            "a statements section needs at least one statement",
+                        );
                     }
                     for (i, statement) in s.statements.iter().enumerate() {
                         let item_at = format!("{at}/statements/{i}");
@@ -167,7 +214,10 @@ impl Checker<'_> {
                 }
                 Section::Questions(s) => {
                     if s.questions.is_empty() {
-                        self.error(format!("{at}/questions"), "a questions section needs at least one question");
+                        self.error(
+                            format!("{at}/questions"),
+                            "a questions section needs at least one question",
+                        );
                     }
                     for (i, question) in s.questions.iter().enumerate() {
                         let item_at = format!("{at}/questions/{i}");
@@ -192,22 +242,44 @@ impl Checker<'_> {
                         );
                     }
                     if s.components.is_empty() {
-                        self.error(format!("{at}/components"), "a checklist needs at least one component");
+                        self.error(
+                            format!("{at}/components"),
+                            "a checklist needs at least one component",
+                        );
                     }
                     for (c, component) in s.components.iter().enumerate() {
                         let component_at = format!("{at}/components/{c}");
                         self.item_id(&format!("{component_at}/id"), &component.id);
-                        self.short_text(&format!("{component_at}/title"), "title", &component.title);
-                        self.long_text(&format!("{component_at}/description"), "description", &component.description);
+                        self.short_text(
+                            &format!("{component_at}/title"),
+                            "title",
+                            &component.title,
+                        );
+                        self.long_text(
+                            &format!("{component_at}/description"),
+                            "description",
+                            &component.description,
+                        );
                         if component.practices.is_empty() {
-                            self.error(format!("{component_at}/practices"), "a component needs at least one practice");
+                            self.error(
+                                format!("{component_at}/practices"),
+                                "a component needs at least one practice",
+                            );
                         }
                         for (p, practice) in component.practices.iter().enumerate() {
                             let practice_at = format!("{component_at}/practices/{p}");
                             self.item_id(&format!("{practice_at}/id"), &practice.id);
                             self.short_text(&format!("{practice_at}/name"), "name", &practice.name);
-                            self.long_text(&format!("{practice_at}/description"), "description", &practice.description);
-                            self.long_text(&format!("{practice_at}/example"), "example", &practice.example);
+                            self.long_text(
+                                &format!("{practice_at}/description"),
+                                "description",
+                                &practice.description,
+                            );
+                            self.long_text(
+                                &format!("{practice_at}/example"),
+                                "example",
+                                &practice.example,
+                            );
                             self.tags(&practice_at, &practice.tags, known_tags);
                         }
                     }
@@ -218,7 +290,13 @@ impl Checker<'_> {
 
     fn tags(&mut self, practice_at: &str, tags: &[String], known_tags: &HashSet<String>) {
         if tags.len() > MAX_TAGS_PER_PRACTICE {
-            self.error(format!("{practice_at}/tags"), format!("{} tags; a practice may have at most {MAX_TAGS_PER_PRACTICE}", tags.len()));
+            self.error(
+                format!("{practice_at}/tags"),
+                format!(
+                    "{} tags; a practice may have at most {MAX_TAGS_PER_PRACTICE}",
+                    tags.len()
+                ),
+            );
         }
         let mut seen = HashSet::new();
         for (t, tag) in tags.iter().enumerate() {
@@ -230,8 +308,15 @@ impl Checker<'_> {
             } else if !known_tags.contains(tag) {
                 let mut known: Vec<&str> = known_tags.iter().map(String::as_str).collect();
                 known.sort_unstable();
-                let choices = if known.is_empty() { "none: declare frameworks in \"frameworks\"".to_owned() } else { known.join(", ") };
-                self.error(tag_at, format!("unknown tag \"{tag}\"; the guide's frameworks declare: {choices}"));
+                let choices = if known.is_empty() {
+                    "none: declare frameworks in \"frameworks\"".to_owned()
+                } else {
+                    known.join(", ")
+                };
+                self.error(
+                    tag_at,
+                    format!("unknown tag \"{tag}\"; the guide's frameworks declare: {choices}"),
+                );
             }
         }
     }
@@ -246,8 +331,15 @@ impl Checker<'_> {
             return true;
         }
         let known: Vec<&str> = guide.scales.iter().map(|s| s.id.as_str()).collect();
-        let choices = if known.is_empty() { "none are defined in \"scales\"".to_owned() } else { known.join(", ") };
-        self.error(at, format!("unknown scale \"{scale_id}\"; known scales: {choices}"));
+        let choices = if known.is_empty() {
+            "none are defined in \"scales\"".to_owned()
+        } else {
+            known.join(", ")
+        };
+        self.error(
+            at,
+            format!("unknown scale \"{scale_id}\"; known scales: {choices}"),
+        );
         false
     }
 
@@ -263,7 +355,10 @@ impl Checker<'_> {
             return;
         }
         if let Some(first) = seen.get(id) {
-            self.error(at, format!("duplicate {what} \"{id}\" (first used at {first})"));
+            self.error(
+                at,
+                format!("duplicate {what} \"{id}\" (first used at {first})"),
+            );
         } else {
             seen.insert(id.to_owned(), at.to_owned());
         }
@@ -273,7 +368,13 @@ impl Checker<'_> {
         if id.is_empty() {
             self.error(at, format!("missing or empty {}", field_name(at)));
         } else if id.chars().count() > MAX_ID_CHARS {
-            self.error(at, format!("id is {} characters; ids may be at most {MAX_ID_CHARS}", id.chars().count()));
+            self.error(
+                at,
+                format!(
+                    "id is {} characters; ids may be at most {MAX_ID_CHARS}",
+                    id.chars().count()
+                ),
+            );
         } else if !is_valid_id(id) {
             self.error(at, format!("id \"{id}\" may use only lowercase letters a-z, digits, '-', '_' and '.', and must start with a letter or digit"));
         }
@@ -292,16 +393,24 @@ impl Checker<'_> {
         if text.trim().is_empty() {
             self.error(at, format!("missing or empty {field}"));
         } else if chars > limit {
-            self.error(at, format!("{field} is {chars} characters; it may be at most {limit}"));
+            self.error(
+                at,
+                format!("{field} is {chars} characters; it may be at most {limit}"),
+            );
         }
     }
 
     fn language(&mut self, at: &str, language: &str) {
         let plausible = !language.is_empty()
             && language.len() <= 35
-            && language.split('-').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()));
+            && language
+                .split('-')
+                .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()));
         if language.is_empty() {
-            self.error(at, "missing or empty language: give a language tag such as \"en\"");
+            self.error(
+                at,
+                "missing or empty language: give a language tag such as \"en\"",
+            );
         } else if !plausible {
             self.error(at, format!("\"{language}\" is not a language tag; use one such as \"en\", \"fr\" or \"es-MX\""));
         }
@@ -316,6 +425,6 @@ fn field_name(pointer: &str) -> String {
 pub fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+        && chars
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
 }
-

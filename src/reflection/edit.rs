@@ -12,18 +12,50 @@ use super::model::{Answer, CoachNote, NextStep, Reflection};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     SetTitle(String),
-    SetText { item: String, text: String },
-    SetLevel { item: String, level: Option<String> },
-    SetNote { item: String, note: String },
-    SetAffirmed { item: String, affirmed: bool },
-    SetPrivate { item: String, private: bool },
+    SetText {
+        item: String,
+        text: String,
+    },
+    SetLevel {
+        item: String,
+        level: Option<String>,
+    },
+    SetNote {
+        item: String,
+        note: String,
+    },
+    SetAffirmed {
+        item: String,
+        affirmed: bool,
+    },
+    SetPrivate {
+        item: String,
+        private: bool,
+    },
     /// Flags (or unflags) a practice as a next step the teacher wants to try.
-    SetNextStepWanted { item: String, wanted: bool },
-    SetNextStepAction { item: String, action: String },
-    SetNextStepRevisit { item: String, revisit_on: Option<String> },
-    SetNextStepDone { item: String, done: bool },
-    AddCoachNote { item: Option<String>, text: String },
-    RemoveCoachNote { id: String },
+    SetNextStepWanted {
+        item: String,
+        wanted: bool,
+    },
+    SetNextStepAction {
+        item: String,
+        action: String,
+    },
+    SetNextStepRevisit {
+        item: String,
+        revisit_on: Option<String>,
+    },
+    SetNextStepDone {
+        item: String,
+        done: bool,
+    },
+    AddCoachNote {
+        item: Option<String>,
+        text: String,
+    },
+    RemoveCoachNote {
+        id: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -33,9 +65,17 @@ pub enum EditError {
     #[error("\"{item}\" has no level scale, so it cannot take a level")]
     NoScale { item: String },
     #[error("\"{level}\" is not a level of \"{item}\"; valid levels are: {choices}")]
-    UnknownLevel { item: String, level: String, choices: String },
+    UnknownLevel {
+        item: String,
+        level: String,
+        choices: String,
+    },
     #[error("{what} applies to {expected} only, and \"{item}\" is not one")]
-    WrongKind { item: String, what: &'static str, expected: &'static str },
+    WrongKind {
+        item: String,
+        what: &'static str,
+        expected: &'static str,
+    },
     #[error("\"{0}\" is not a date; write it as YYYY-MM-DD, for example 2026-12-01")]
     BadDate(String),
     #[error("there is no coach note \"{0}\"")]
@@ -43,7 +83,12 @@ pub enum EditError {
 }
 
 /// Applies one edit. On error the reflection is unchanged.
-pub fn apply(reflection: &mut Reflection, guide: &Guide, edit: Edit, now: Timestamp) -> Result<(), EditError> {
+pub fn apply(
+    reflection: &mut Reflection,
+    guide: &Guide,
+    edit: Edit,
+    now: Timestamp,
+) -> Result<(), EditError> {
     match edit {
         Edit::SetTitle(title) => reflection.title = title,
         Edit::SetText { item, text } => {
@@ -62,7 +107,12 @@ pub fn apply(reflection: &mut Reflection, guide: &Guide, edit: Edit, now: Timest
             if let Some(level) = &level
                 && scale.level(level).is_none()
             {
-                let choices = scale.levels.iter().map(|l| l.id.as_str()).collect::<Vec<_>>().join(", ");
+                let choices = scale
+                    .levels
+                    .iter()
+                    .map(|l| l.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 return Err(EditError::UnknownLevel {
                     item,
                     level: level.clone(),
@@ -104,7 +154,9 @@ pub fn apply(reflection: &mut Reflection, guide: &Guide, edit: Edit, now: Timest
         }
         Edit::SetNextStepRevisit { item, revisit_on } => {
             practice(guide, &item)?;
-            let revisit_on = revisit_on.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
+            let revisit_on = revisit_on
+                .map(|d| d.trim().to_owned())
+                .filter(|d| !d.is_empty());
             if let Some(date) = &revisit_on
                 && !is_valid_date(date)
             {
@@ -144,7 +196,11 @@ pub fn apply(reflection: &mut Reflection, guide: &Guide, edit: Edit, now: Timest
 fn lookup<'g>(guide: &'g Guide, item: &str) -> Result<Item<'g>, EditError> {
     guide.item(item).ok_or_else(|| EditError::UnknownItem {
         item: item.to_owned(),
-        choices: guide.items().map(|i| i.id().to_owned()).collect::<Vec<_>>().join(", "),
+        choices: guide
+            .items()
+            .map(|i| i.id().to_owned())
+            .collect::<Vec<_>>()
+            .join(", "),
     })
 }
 
@@ -156,7 +212,11 @@ fn practice(guide: &Guide, item: &str) -> Result<(), EditError> {
 }
 
 fn wrong_kind(item: String, what: &'static str, expected: &'static str) -> EditError {
-    EditError::WrongKind { item, what, expected }
+    EditError::WrongKind {
+        item,
+        what,
+        expected,
+    }
 }
 
 fn answer_mut<'r>(reflection: &'r mut Reflection, item: &str) -> &'r mut Answer {
@@ -164,13 +224,18 @@ fn answer_mut<'r>(reflection: &'r mut Reflection, item: &str) -> &'r mut Answer 
 }
 
 fn next_step_mut<'r>(reflection: &'r mut Reflection, item: &str) -> &'r mut NextStep {
-    answer_mut(reflection, item).next_step.get_or_insert_with(NextStep::default)
+    answer_mut(reflection, item)
+        .next_step
+        .get_or_insert_with(NextStep::default)
 }
 
 /// Drops answers that hold nothing at all, so that clearing a field leaves no trace.
 /// Answers with unknown fields from a newer version are kept.
 fn prune_empty_answers(reflection: &mut Reflection) {
-    reflection
-        .answers
-        .retain(|_, answer| answer.is_answered() || answer.next_step.is_some() || answer.private || !answer.extra.is_empty());
+    reflection.answers.retain(|_, answer| {
+        answer.is_answered()
+            || answer.next_step.is_some()
+            || answer.private
+            || !answer.extra.is_empty()
+    });
 }

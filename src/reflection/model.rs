@@ -107,7 +107,10 @@ pub struct CoachNote {
 impl Answer {
     /// Whether the teacher has said anything for this item yet.
     pub fn is_answered(&self) -> bool {
-        !self.text.trim().is_empty() || self.level.is_some() || self.affirmed || !self.note.trim().is_empty()
+        !self.text.trim().is_empty()
+            || self.level.is_some()
+            || self.affirmed
+            || !self.note.trim().is_empty()
     }
 
     pub fn wants_next_step(&self) -> bool {

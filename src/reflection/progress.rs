@@ -34,7 +34,11 @@ pub fn progress(guide: &Guide, reflection: &Reflection) -> Progress {
         let items = section.items();
         let answered = items
             .iter()
-            .filter(|item| reflection.answer(item.id()).is_some_and(Answer::is_answered))
+            .filter(|item| {
+                reflection
+                    .answer(item.id())
+                    .is_some_and(Answer::is_answered)
+            })
             .count();
         overall.answered += answered;
         overall.total += items.len();
@@ -50,7 +54,10 @@ pub fn progress(guide: &Guide, reflection: &Reflection) -> Progress {
 
 /// Answers whose item the guide no longer has. They are kept and shown as
 /// "no longer in this guide", never dropped.
-pub fn orphaned_answers<'r>(guide: &Guide, reflection: &'r Reflection) -> Vec<(&'r String, &'r Answer)> {
+pub fn orphaned_answers<'r>(
+    guide: &Guide,
+    reflection: &'r Reflection,
+) -> Vec<(&'r String, &'r Answer)> {
     reflection
         .answers
         .iter()

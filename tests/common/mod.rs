@@ -29,11 +29,16 @@ pub fn open_app(data_dir: &Path) -> Harness<'static, ReflectApp> {
 }
 
 /// Lets the app write every pending edit, then returns the reflection files.
-pub fn saved_reflections(harness: &mut Harness<'static, ReflectApp>, data_dir: &Path) -> Vec<serde_json::Value> {
+pub fn saved_reflections(
+    harness: &mut Harness<'static, ReflectApp>,
+    data_dir: &Path,
+) -> Vec<serde_json::Value> {
     harness.state_mut().flush();
     reflection_files(data_dir)
         .iter()
-        .map(|path| serde_json::from_slice(&std::fs::read(path).expect("read")).expect("saved file is JSON"))
+        .map(|path| {
+            serde_json::from_slice(&std::fs::read(path).expect("read")).expect("saved file is JSON")
+        })
         .collect()
 }
 

@@ -9,10 +9,21 @@ use crate::guide::Section;
 /// Which dialog is open, with what the user has typed so far.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
-    NewReflection { guide_id: String, title: String },
-    Rename { id: String, title: String },
-    ConfirmDelete { id: String },
-    FindPractice { reflection_id: String, query: String },
+    NewReflection {
+        guide_id: String,
+        title: String,
+    },
+    Rename {
+        id: String,
+        title: String,
+    },
+    ConfirmDelete {
+        id: String,
+    },
+    FindPractice {
+        reflection_id: String,
+        query: String,
+    },
 }
 
 impl Dialog {
@@ -21,10 +32,15 @@ impl Dialog {
         let modal = Modal::new(Id::unique("dialog")).show(ctx, |ui| {
             ui.set_width(460.0);
             match self {
-                Dialog::NewReflection { guide_id, title } => new_reflection(ui, notebook, guide_id, title, &mut actions),
+                Dialog::NewReflection { guide_id, title } => {
+                    new_reflection(ui, notebook, guide_id, title, &mut actions)
+                }
                 Dialog::Rename { id, title } => rename(ui, id, title, &mut actions),
                 Dialog::ConfirmDelete { id } => confirm_delete(ui, notebook, id, &mut actions),
-                Dialog::FindPractice { reflection_id, query } => find_practice(ui, notebook, reflection_id, query, &mut actions),
+                Dialog::FindPractice {
+                    reflection_id,
+                    query,
+                } => find_practice(ui, notebook, reflection_id, query, &mut actions),
             }
         });
         if modal.should_close() && actions.is_empty() {
@@ -46,22 +62,34 @@ fn buttons(ui: &mut Ui, confirm: &str, actions: &mut Vec<Action>) -> bool {
     confirmed
 }
 
-fn new_reflection(ui: &mut Ui, notebook: &Notebook, guide_id: &mut String, title: &mut String, actions: &mut Vec<Action>) {
+fn new_reflection(
+    ui: &mut Ui,
+    notebook: &Notebook,
+    guide_id: &mut String,
+    title: &mut String,
+    actions: &mut Vec<Action>,
+) {
     ui.heading("New reflection");
     ui.label("Choose a guide:");
     for loaded in notebook.library.guides() {
         let guide = &loaded.guide;
-        ui.radio_value(guide_id, guide.id.clone(), &guide.title).on_hover_text(&guide.description);
+        ui.radio_value(guide_id, guide.id.clone(), &guide.title)
+            .on_hover_text(&guide.description);
     }
     if let Some(guide) = notebook.guide(guide_id) {
         ui.weak(&guide.description);
-        ui.weak(format!("Source: {} ({})", guide.source.title, guide.source.author));
+        ui.weak(format!(
+            "Source: {} ({})",
+            guide.source.title, guide.source.author
+        ));
     }
     ui.add_space(8.0);
     let label = ui.label("Title (optional)");
     let field = ui.add(egui::TextEdit::singleline(title).hint_text("For example, Fall check-in"));
     let field = field.labelled_by(label.id);
-    if buttons(ui, "Start", actions) || (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
+    if buttons(ui, "Start", actions)
+        || (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+    {
         actions.push(Action::StartReflection {
             guide_id: guide_id.clone(),
             title: title.clone(),
@@ -74,7 +102,9 @@ fn rename(ui: &mut Ui, id: &str, title: &mut String, actions: &mut Vec<Action>) 
     let label = ui.label("New title");
     let field = ui.add(egui::TextEdit::singleline(title));
     let field = field.labelled_by(label.id);
-    if buttons(ui, "Rename", actions) || (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
+    if buttons(ui, "Rename", actions)
+        || (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+    {
         actions.push(Action::Rename {
             id: id.to_owned(),
             title: title.clone(),
@@ -83,7 +113,9 @@ fn rename(ui: &mut Ui, id: &str, title: &mut String, actions: &mut Vec<Action>) 
 }
 
 fn confirm_delete(ui: &mut Ui, notebook: &Notebook, id: &str, actions: &mut Vec<Action>) {
-    let name = notebook.entry(id).map_or_else(|| id.to_owned(), |e| e.reflection.display_title());
+    let name = notebook
+        .entry(id)
+        .map_or_else(|| id.to_owned(), |e| e.reflection.display_title());
     ui.heading("Delete this reflection?");
     ui.label(format!("\"{name}\" will be removed from your list."));
     ui.weak("You can undo this until you close PL Reflect; the file is kept in the trash folder of your notebook.");
@@ -92,39 +124,63 @@ fn confirm_delete(ui: &mut Ui, notebook: &Notebook, id: &str, actions: &mut Vec<
     }
 }
 
-fn find_practice(ui: &mut Ui, notebook: &Notebook, reflection_id: &str, query: &mut String, actions: &mut Vec<Action>) {
+fn find_practice(
+    ui: &mut Ui,
+    notebook: &Notebook,
+    reflection_id: &str,
+    query: &mut String,
+    actions: &mut Vec<Action>,
+) {
     ui.heading("Find a practice");
     let label = ui.label("Search");
     let field = ui.add(egui::TextEdit::singleline(query).hint_text("For example, station"));
     let field = field.labelled_by(label.id);
     field.request_focus();
-    let Some(guide) = notebook.entry(reflection_id).and_then(|e| notebook.guide(&e.reflection.guide_id)) else {
+    let Some(guide) = notebook
+        .entry(reflection_id)
+        .and_then(|e| notebook.guide(&e.reflection.guide_id))
+    else {
         return;
     };
     let needle = query.to_lowercase();
     let mut first = None;
-    egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-        for (section_index, section) in guide.sections.iter().enumerate() {
-            let Section::Checklist(checklist) = section else { continue };
-            for component in &checklist.components {
-                for practice in &component.practices {
-                    // The id's words help too: "goal setting" finds "Students set goals".
-                    let haystack = format!("{} {} {} {}", practice.name, practice.id.replace('-', " "), practice.description, component.title).to_lowercase();
-                    if !needle.is_empty() && !haystack.contains(&needle) {
-                        continue;
-                    }
-                    let jump = Action::JumpTo {
-                        section: section_index,
-                        item_id: practice.id.clone(),
-                    };
-                    first.get_or_insert_with(|| jump.clone());
-                    if ui.button(&practice.name).on_hover_text(&component.title).clicked() {
-                        actions.push(jump);
+    egui::ScrollArea::vertical()
+        .max_height(320.0)
+        .show(ui, |ui| {
+            for (section_index, section) in guide.sections.iter().enumerate() {
+                let Section::Checklist(checklist) = section else {
+                    continue;
+                };
+                for component in &checklist.components {
+                    for practice in &component.practices {
+                        // The id's words help too: "goal setting" finds "Students set goals".
+                        let haystack = format!(
+                            "{} {} {} {}",
+                            practice.name,
+                            practice.id.replace('-', " "),
+                            practice.description,
+                            component.title
+                        )
+                        .to_lowercase();
+                        if !needle.is_empty() && !haystack.contains(&needle) {
+                            continue;
+                        }
+                        let jump = Action::JumpTo {
+                            section: section_index,
+                            item_id: practice.id.clone(),
+                        };
+                        first.get_or_insert_with(|| jump.clone());
+                        if ui
+                            .button(&practice.name)
+                            .on_hover_text(&component.title)
+                            .clicked()
+                        {
+                            actions.push(jump);
+                        }
                     }
                 }
             }
-        }
-    });
+        });
     if ui.input(|i| i.key_pressed(egui::Key::Enter))
         && let Some(jump) = first
     {

@@ -20,18 +20,33 @@ use super::theme::ThemeChoice;
 pub enum Action {
     Command(UiCommand),
     /// First start: create the teacher and, if asked, start the default guide.
-    Begin { name: String, start_default_guide: bool },
-    StartReflection { guide_id: String, title: String },
+    Begin {
+        name: String,
+        start_default_guide: bool,
+    },
+    StartReflection {
+        guide_id: String,
+        title: String,
+    },
     OpenReflection(String),
     OpenSection(usize),
     DuplicateReflection(String),
     AskRename(String),
-    Rename { id: String, title: String },
+    Rename {
+        id: String,
+        title: String,
+    },
     AskDelete(String),
     Delete(String),
     UndoDelete,
-    Edit { reflection_id: String, edit: Edit },
-    JumpTo { section: usize, item_id: String },
+    Edit {
+        reflection_id: String,
+        edit: Edit,
+    },
+    JumpTo {
+        section: usize,
+        item_id: String,
+    },
     SetTheme(ThemeChoice),
     SetZoom(f32),
     OpenFolder(std::path::PathBuf),

@@ -14,7 +14,9 @@ pub fn ui(ui: &mut Ui, problems: &[String], data_dir: &std::path::Path) -> Vec<A
             ui.label(egui::RichText::new(format!("Problems ({})", problems.len())).strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Hide problems").clicked() {
-                    actions.push(Action::Command(crate::app::commands::UiCommand::ShowProblems));
+                    actions.push(Action::Command(
+                        crate::app::commands::UiCommand::ShowProblems,
+                    ));
                 }
                 if ui.button("Open data folder").clicked() {
                     actions.push(Action::OpenFolder(data_dir.to_path_buf()));
@@ -26,13 +28,15 @@ pub fn ui(ui: &mut Ui, problems: &[String], data_dir: &std::path::Path) -> Vec<A
              are: nothing was overwritten or deleted. Fix a file in a text editor, or restore its .bak copy, \
              then restart the app.",
         );
-        egui::ScrollArea::vertical().max_height(220.0).show(ui, |ui| {
-            for problem in problems {
-                ui.separator();
-                ui.label(problem);
-                ui.add_space(theme::SMALL_GAP);
-            }
-        });
+        egui::ScrollArea::vertical()
+            .max_height(220.0)
+            .show(ui, |ui| {
+                for problem in problems {
+                    ui.separator();
+                    ui.label(problem);
+                    ui.add_space(theme::SMALL_GAP);
+                }
+            });
     });
     actions
 }

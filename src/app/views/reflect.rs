@@ -3,7 +3,9 @@
 use egui::{RichText, Role, Ui};
 
 use super::Action;
-use super::widgets::{labelled_line, labelled_text_area, name_for_screen_readers, reading_column, subheading};
+use super::widgets::{
+    labelled_line, labelled_text_area, name_for_screen_readers, reading_column, subheading,
+};
 use crate::app::commands::UiCommand;
 use crate::app::notebook::Entry;
 use crate::app::theme;
@@ -35,7 +37,11 @@ impl Context<'_> {
     }
 
     fn answer(&self, item_id: &str) -> Answer {
-        self.entry.reflection.answer(item_id).cloned().unwrap_or_default()
+        self.entry
+            .reflection
+            .answer(item_id)
+            .cloned()
+            .unwrap_or_default()
     }
 }
 
@@ -51,61 +57,95 @@ impl ReflectView {
         let section_count = guide.sections.len() + usize::from(!orphans.is_empty());
         self.section = self.section.min(section_count.saturating_sub(1));
 
-        egui::Panel::left("sections").resizable(false).default_size(230.0).show(ui, |ui| {
-            ui.add_space(theme::GAP);
-            ui.label(RichText::new(entry.reflection.display_title()).strong());
-            ui.weak(&guide.title);
-            ui.add_space(theme::SMALL_GAP);
-            let p = progress(guide, &entry.reflection);
-            for (index, section) in p.sections.iter().enumerate() {
-                let text = format!("{}  {}/{}", section.title, section.answered, section.total);
-                let response = ui.selectable_label(self.section == index, text);
-                name_for_screen_readers(
-                    &response,
-                    Role::Button,
-                    Some(self.section == index),
-                    &format!("Section {}: {}, {} of {} answered", index + 1, section.title, section.answered, section.total),
-                );
-                if response.clicked() {
-                    cx.actions.push(Action::OpenSection(index));
+        egui::Panel::left("sections")
+            .resizable(false)
+            .default_size(230.0)
+            .show(ui, |ui| {
+                ui.add_space(theme::GAP);
+                ui.label(RichText::new(entry.reflection.display_title()).strong());
+                ui.weak(&guide.title);
+                ui.add_space(theme::SMALL_GAP);
+                let p = progress(guide, &entry.reflection);
+                for (index, section) in p.sections.iter().enumerate() {
+                    let text = format!("{}  {}/{}", section.title, section.answered, section.total);
+                    let response = ui.selectable_label(self.section == index, text);
+                    name_for_screen_readers(
+                        &response,
+                        Role::Button,
+                        Some(self.section == index),
+                        &format!(
+                            "Section {}: {}, {} of {} answered",
+                            index + 1,
+                            section.title,
+                            section.answered,
+                            section.total
+                        ),
+                    );
+                    if response.clicked() {
+                        cx.actions.push(Action::OpenSection(index));
+                    }
                 }
-            }
-            if !orphans.is_empty() {
-                let index = guide.sections.len();
-                if ui.selectable_label(self.section == index, format!("No longer in this guide  {}", orphans.len())).clicked() {
-                    cx.actions.push(Action::OpenSection(index));
+                if !orphans.is_empty() {
+                    let index = guide.sections.len();
+                    if ui
+                        .selectable_label(
+                            self.section == index,
+                            format!("No longer in this guide  {}", orphans.len()),
+                        )
+                        .clicked()
+                    {
+                        cx.actions.push(Action::OpenSection(index));
+                    }
                 }
-            }
-            ui.add_space(theme::GAP);
-            ui.separator();
-            if ui.button(UiCommand::JumpToPractice.label()).on_hover_text(UiCommand::JumpToPractice.tooltip()).clicked() {
-                cx.actions.push(Action::Command(UiCommand::JumpToPractice));
-            }
-        });
+                ui.add_space(theme::GAP);
+                ui.separator();
+                if ui
+                    .button(UiCommand::JumpToPractice.label())
+                    .on_hover_text(UiCommand::JumpToPractice.tooltip())
+                    .clicked()
+                {
+                    cx.actions.push(Action::Command(UiCommand::JumpToPractice));
+                }
+            });
 
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().id_salt(("section", self.section)).show(ui, |ui| {
-                reading_column(ui, |ui| {
-                    ui.add_space(theme::GAP);
-                    if let Some(reason) = &entry.read_only {
-                        ui.colored_label(theme::warning(ui.visuals()), format!("Read-only: {reason}"));
-                    }
-                    match guide.sections.get(self.section) {
-                        Some(section) => self.section_ui(ui, &mut cx, section),
-                        None => orphans_ui(ui, &orphans),
-                    }
-                    ui.add_space(theme::GAP);
-                    ui.horizontal(|ui| {
-                        if self.section > 0 && ui.button("Previous section").on_hover_text(UiCommand::PreviousSection.tooltip()).clicked() {
-                            cx.actions.push(Action::Command(UiCommand::PreviousSection));
+            egui::ScrollArea::vertical()
+                .id_salt(("section", self.section))
+                .show(ui, |ui| {
+                    reading_column(ui, |ui| {
+                        ui.add_space(theme::GAP);
+                        if let Some(reason) = &entry.read_only {
+                            ui.colored_label(
+                                theme::warning(ui.visuals()),
+                                format!("Read-only: {reason}"),
+                            );
                         }
-                        if self.section + 1 < section_count && ui.button("Next section").on_hover_text(UiCommand::NextSection.tooltip()).clicked() {
-                            cx.actions.push(Action::Command(UiCommand::NextSection));
+                        match guide.sections.get(self.section) {
+                            Some(section) => self.section_ui(ui, &mut cx, section),
+                            None => orphans_ui(ui, &orphans),
                         }
+                        ui.add_space(theme::GAP);
+                        ui.horizontal(|ui| {
+                            if self.section > 0
+                                && ui
+                                    .button("Previous section")
+                                    .on_hover_text(UiCommand::PreviousSection.tooltip())
+                                    .clicked()
+                            {
+                                cx.actions.push(Action::Command(UiCommand::PreviousSection));
+                            }
+                            if self.section + 1 < section_count
+                                && ui
+                                    .button("Next section")
+                                    .on_hover_text(UiCommand::NextSection.tooltip())
+                                    .clicked()
+                            {
+                                cx.actions.push(Action::Command(UiCommand::NextSection));
+                            }
+                        });
+                        ui.add_space(theme::GAP * 2.0);
                     });
-                    ui.add_space(theme::GAP * 2.0);
                 });
-            });
         });
         self.scroll_to = None;
         cx.actions
@@ -132,7 +172,9 @@ impl ReflectView {
                 }
             }
             Section::Checklist(s) => {
-                let Some(scale) = cx.guide.scale(&s.scale) else { return };
+                let Some(scale) = cx.guide.scale(&s.scale) else {
+                    return;
+                };
                 for component in &s.components {
                     self.component_ui(ui, cx, component, scale);
                 }
@@ -145,13 +187,32 @@ impl ReflectView {
         let response = theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             let mut affirmed = answer.affirmed;
-            let toggle = ui.add_enabled(cx.editable, egui::Checkbox::new(&mut affirmed, RichText::new(&statement.text).strong()));
+            let toggle = ui.add_enabled(
+                cx.editable,
+                egui::Checkbox::new(&mut affirmed, RichText::new(&statement.text).strong()),
+            );
             if toggle.changed() {
-                cx.edit(Edit::SetAffirmed { item: statement.id.clone(), affirmed });
+                cx.edit(Edit::SetAffirmed {
+                    item: statement.id.clone(),
+                    affirmed,
+                });
             }
-            let hint = statement.hint.as_deref().unwrap_or("A moment that shows it");
-            if let Some(note) = labelled_line(ui, "Note:", &format!("Note on: {}", statement.text), &answer.note, hint, cx.editable) {
-                cx.edit(Edit::SetNote { item: statement.id.clone(), note });
+            let hint = statement
+                .hint
+                .as_deref()
+                .unwrap_or("A moment that shows it");
+            if let Some(note) = labelled_line(
+                ui,
+                "Note:",
+                &format!("Note on: {}", statement.text),
+                &answer.note,
+                hint,
+                cx.editable,
+            ) {
+                cx.edit(Edit::SetNote {
+                    item: statement.id.clone(),
+                    note,
+                });
             }
             private_toggle(ui, cx, &statement.id, &answer, &statement.text);
         });
@@ -162,22 +223,40 @@ impl ReflectView {
         let answer = cx.answer(&question.id);
         let response = theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            if let Some(text) = labelled_text_area(ui, &question.prompt, &answer.text, 5, cx.editable) {
-                cx.edit(Edit::SetText { item: question.id.clone(), text });
+            if let Some(text) =
+                labelled_text_area(ui, &question.prompt, &answer.text, 5, cx.editable)
+            {
+                cx.edit(Edit::SetText {
+                    item: question.id.clone(),
+                    text,
+                });
             }
             if let Some(hint) = &question.hint {
                 ui.weak(hint);
             }
             if let Some(scale) = question.scale.as_deref().and_then(|id| cx.guide.scale(id)) {
                 ui.add_space(theme::SMALL_GAP);
-                level_picker(ui, cx, &question.id, short_name(&question.prompt), scale, answer.level.as_deref());
+                level_picker(
+                    ui,
+                    cx,
+                    &question.id,
+                    short_name(&question.prompt),
+                    scale,
+                    answer.level.as_deref(),
+                );
             }
             private_toggle(ui, cx, &question.id, &answer, short_name(&question.prompt));
         });
         self.maybe_scroll(&response.response, &question.id);
     }
 
-    fn component_ui(&self, ui: &mut Ui, cx: &mut Context<'_>, component: &Component, scale: &Scale) {
+    fn component_ui(
+        &self,
+        ui: &mut Ui,
+        cx: &mut Context<'_>,
+        component: &Component,
+        scale: &Scale,
+    ) {
         let in_use = component
             .practices
             .iter()
@@ -193,7 +272,10 @@ impl ReflectView {
         ui.add_space(theme::SMALL_GAP);
         subheading(ui, &component.title);
         ui.label(&component.description);
-        ui.weak(format!("Already in use: {in_use} of {}", component.practices.len()));
+        ui.weak(format!(
+            "Already in use: {in_use} of {}",
+            component.practices.len()
+        ));
         ui.add_space(theme::SMALL_GAP);
         for practice in &component.practices {
             self.practice_ui(ui, cx, practice, scale);
@@ -208,16 +290,38 @@ impl ReflectView {
             ui.set_width(ui.available_width());
             ui.label(RichText::new(&practice.name).strong());
             ui.label(&practice.description);
-            ui.label(RichText::new(format!("For example: {}", practice.example)).italics().weak());
+            ui.label(
+                RichText::new(format!("For example: {}", practice.example))
+                    .italics()
+                    .weak(),
+            );
             ui.add_space(theme::SMALL_GAP);
-            level_picker(ui, cx, &practice.id, &practice.name, scale, answer.level.as_deref());
+            level_picker(
+                ui,
+                cx,
+                &practice.id,
+                &practice.name,
+                scale,
+                answer.level.as_deref(),
+            );
 
             ui.horizontal(|ui| {
                 let mut wanted = answer.next_step.is_some();
-                let toggle = ui.add_enabled(cx.editable, egui::Checkbox::new(&mut wanted, "Next step I want to try"));
-                name_for_screen_readers(&toggle, Role::CheckBox, Some(wanted), &format!("Next step I want to try: {}", practice.name));
+                let toggle = ui.add_enabled(
+                    cx.editable,
+                    egui::Checkbox::new(&mut wanted, "Next step I want to try"),
+                );
+                name_for_screen_readers(
+                    &toggle,
+                    Role::CheckBox,
+                    Some(wanted),
+                    &format!("Next step I want to try: {}", practice.name),
+                );
                 if toggle.changed() {
-                    cx.edit(Edit::SetNextStepWanted { item: practice.id.clone(), wanted });
+                    cx.edit(Edit::SetNextStepWanted {
+                        item: practice.id.clone(),
+                        wanted,
+                    });
                 }
             });
             if let Some(step) = &answer.next_step {
@@ -230,14 +334,32 @@ impl ReflectView {
                         "One small thing to try, e.g. on Friday",
                         cx.editable,
                     ) {
-                        cx.edit(Edit::SetNextStepAction { item: practice.id.clone(), action });
+                        cx.edit(Edit::SetNextStepAction {
+                            item: practice.id.clone(),
+                            action,
+                        });
                     }
-                    revisit_field(ui, cx, &practice.id, &practice.name, step.revisit_on.as_deref());
+                    revisit_field(
+                        ui,
+                        cx,
+                        &practice.id,
+                        &practice.name,
+                        step.revisit_on.as_deref(),
+                    );
                     let mut done = step.done;
-                    let toggle = ui.add_enabled(cx.editable, egui::Checkbox::new(&mut done, "Done"));
-                    name_for_screen_readers(&toggle, Role::CheckBox, Some(done), &format!("Next step done: {}", practice.name));
+                    let toggle =
+                        ui.add_enabled(cx.editable, egui::Checkbox::new(&mut done, "Done"));
+                    name_for_screen_readers(
+                        &toggle,
+                        Role::CheckBox,
+                        Some(done),
+                        &format!("Next step done: {}", practice.name),
+                    );
                     if toggle.changed() {
-                        cx.edit(Edit::SetNextStepDone { item: practice.id.clone(), done });
+                        cx.edit(Edit::SetNextStepDone {
+                            item: practice.id.clone(),
+                            done,
+                        });
                     }
                 });
             }
@@ -249,7 +371,10 @@ impl ReflectView {
                 "What this looks like in my room (optional)",
                 cx.editable,
             ) {
-                cx.edit(Edit::SetNote { item: practice.id.clone(), note });
+                cx.edit(Edit::SetNote {
+                    item: practice.id.clone(),
+                    note,
+                });
             }
             private_toggle(ui, cx, &practice.id, &answer, &practice.name);
         });
@@ -265,20 +390,40 @@ impl ReflectView {
 
 /// One click picks a level; every level shows its label, with its description as a tooltip,
 /// and the chosen level's description is shown inline.
-fn level_picker(ui: &mut Ui, cx: &mut Context<'_>, item_id: &str, item_name: &str, scale: &Scale, current: Option<&str>) {
+fn level_picker(
+    ui: &mut Ui,
+    cx: &mut Context<'_>,
+    item_id: &str,
+    item_name: &str,
+    scale: &Scale,
+    current: Option<&str>,
+) {
     if !scale.title.is_empty() {
         ui.weak(&scale.title);
     }
     ui.horizontal_wrapped(|ui| {
         for level in &scale.levels {
             let selected = current == Some(level.id.as_str());
-            let button = egui::Button::new(&level.label).selected(selected).frame(true).min_size(egui::vec2(0.0, 30.0));
-            let response = ui.add_enabled(cx.editable, button).on_hover_text(&level.description);
-            name_for_screen_readers(&response, Role::Button, Some(selected), &format!("{item_name}: {}", level.label));
+            let button = egui::Button::new(&level.label)
+                .selected(selected)
+                .frame(true)
+                .min_size(egui::vec2(0.0, 30.0));
+            let response = ui
+                .add_enabled(cx.editable, button)
+                .on_hover_text(&level.description);
+            name_for_screen_readers(
+                &response,
+                Role::Button,
+                Some(selected),
+                &format!("{item_name}: {}", level.label),
+            );
             if response.clicked() {
                 // Clicking the chosen level again clears it.
                 let level = (!selected).then(|| level.id.clone());
-                cx.edit(Edit::SetLevel { item: item_id.to_owned(), level });
+                cx.edit(Edit::SetLevel {
+                    item: item_id.to_owned(),
+                    level,
+                });
             }
         }
     });
@@ -287,25 +432,57 @@ fn level_picker(ui: &mut Ui, cx: &mut Context<'_>, item_id: &str, item_name: &st
     }
 }
 
-fn private_toggle(ui: &mut Ui, cx: &mut Context<'_>, item_id: &str, answer: &Answer, item_name: &str) {
+fn private_toggle(
+    ui: &mut Ui,
+    cx: &mut Context<'_>,
+    item_id: &str,
+    answer: &Answer,
+    item_name: &str,
+) {
     let mut private = answer.private;
     let toggle = ui
         .add_enabled(cx.editable, egui::Checkbox::new(&mut private, "Private"))
         .on_hover_text("A private answer stays on this computer and is left out of exports unless you include it.");
-    name_for_screen_readers(&toggle, Role::CheckBox, Some(private), &format!("Keep private: {item_name}"));
+    name_for_screen_readers(
+        &toggle,
+        Role::CheckBox,
+        Some(private),
+        &format!("Keep private: {item_name}"),
+    );
     if toggle.changed() {
-        cx.edit(Edit::SetPrivate { item: item_id.to_owned(), private });
+        cx.edit(Edit::SetPrivate {
+            item: item_id.to_owned(),
+            private,
+        });
     }
 }
 
 /// The revisit date is typed as YYYY-MM-DD; it is only saved once it is a real date.
-fn revisit_field(ui: &mut Ui, cx: &mut Context<'_>, item_id: &str, item_name: &str, saved: Option<&str>) {
+fn revisit_field(
+    ui: &mut Ui,
+    cx: &mut Context<'_>,
+    item_id: &str,
+    item_name: &str,
+    saved: Option<&str>,
+) {
     let memory_id = egui::Id::unique(("revisit", item_id));
-    let mut text: String = ui.data(|d| d.get_temp(memory_id)).unwrap_or_else(|| saved.unwrap_or_default().to_owned());
+    let mut text: String = ui
+        .data(|d| d.get_temp(memory_id))
+        .unwrap_or_else(|| saved.unwrap_or_default().to_owned());
     ui.horizontal(|ui| {
         ui.label("Revisit on:");
-        let response = ui.add_enabled(cx.editable, egui::TextEdit::singleline(&mut text).hint_text("YYYY-MM-DD").desired_width(110.0));
-        name_for_screen_readers(&response, Role::TextInput, None, &format!("Revisit date for {item_name}"));
+        let response = ui.add_enabled(
+            cx.editable,
+            egui::TextEdit::singleline(&mut text)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(110.0),
+        );
+        name_for_screen_readers(
+            &response,
+            Role::TextInput,
+            None,
+            &format!("Revisit date for {item_name}"),
+        );
         let trimmed = text.trim();
         let valid = trimmed.is_empty() || crate::clock::is_valid_date(trimmed);
         if !valid {
@@ -315,7 +492,10 @@ fn revisit_field(ui: &mut Ui, cx: &mut Context<'_>, item_id: &str, item_name: &s
             ui.data_mut(|d| d.insert_temp(memory_id, text.clone()));
             if valid && Some(trimmed) != saved {
                 let revisit_on = (!trimmed.is_empty()).then(|| trimmed.to_owned());
-                cx.edit(Edit::SetNextStepRevisit { item: item_id.to_owned(), revisit_on });
+                cx.edit(Edit::SetNextStepRevisit {
+                    item: item_id.to_owned(),
+                    revisit_on,
+                });
             }
         }
     });

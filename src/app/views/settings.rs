@@ -8,7 +8,13 @@ use super::Action;
 use super::widgets::{reading_column, subheading};
 use crate::app::theme::{self, ThemeChoice};
 
-pub fn ui(ui: &mut Ui, data_dir: &Path, guides_dir: Option<&Path>, theme_choice: ThemeChoice, zoom: f32) -> Vec<Action> {
+pub fn ui(
+    ui: &mut Ui,
+    data_dir: &Path,
+    guides_dir: Option<&Path>,
+    theme_choice: ThemeChoice,
+    zoom: f32,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::ScrollArea::vertical().id_salt("settings").show(ui, |ui| {
         reading_column(ui, |ui| {

@@ -7,7 +7,12 @@ use crate::app::theme;
 /// Gives a widget an accessible name that differs from its visible text, for
 /// example "Station rotation: Regular practice" for a button that shows
 /// "Regular practice", so screen readers and tests can tell them apart.
-pub fn name_for_screen_readers(response: &Response, kind: Role, selected: Option<bool>, name: &str) {
+pub fn name_for_screen_readers(
+    response: &Response,
+    kind: Role,
+    selected: Option<bool>,
+    name: &str,
+) {
     let enabled = response.enabled();
     response.widget_info(|| {
         let mut info = WidgetInfo::labeled(kind, enabled, name);
@@ -17,7 +22,13 @@ pub fn name_for_screen_readers(response: &Response, kind: Role, selected: Option
 }
 
 /// A multi-line text area tied to a visible label.
-pub fn labelled_text_area(ui: &mut Ui, label: &str, text: &str, rows: usize, enabled: bool) -> Option<String> {
+pub fn labelled_text_area(
+    ui: &mut Ui,
+    label: &str,
+    text: &str,
+    rows: usize,
+    enabled: bool,
+) -> Option<String> {
     let label_response = ui.label(RichText::new(label).strong());
     let mut buffer = text.to_owned();
     let response = ui.add_enabled(
@@ -32,14 +43,23 @@ pub fn labelled_text_area(ui: &mut Ui, label: &str, text: &str, rows: usize, ena
 }
 
 /// A one-line text field with a label in front of it.
-pub fn labelled_line(ui: &mut Ui, label: &str, accessible_name: &str, text: &str, hint: &str, enabled: bool) -> Option<String> {
+pub fn labelled_line(
+    ui: &mut Ui,
+    label: &str,
+    accessible_name: &str,
+    text: &str,
+    hint: &str,
+    enabled: bool,
+) -> Option<String> {
     let mut buffer = text.to_owned();
     let mut changed = false;
     ui.horizontal(|ui| {
         ui.label(label);
         let response = ui.add_enabled(
             enabled,
-            egui::TextEdit::singleline(&mut buffer).hint_text(hint).desired_width(ui.available_width().min(420.0)),
+            egui::TextEdit::singleline(&mut buffer)
+                .hint_text(hint)
+                .desired_width(ui.available_width().min(420.0)),
         );
         name_for_screen_readers(&response, Role::TextInput, None, accessible_name);
         changed = response.changed();
@@ -49,9 +69,16 @@ pub fn labelled_line(ui: &mut Ui, label: &str, accessible_name: &str, text: &str
 
 /// A thin progress bar with "N of M" beside it.
 pub fn progress_line(ui: &mut Ui, answered: usize, total: usize) {
-    let fraction = if total == 0 { 0.0 } else { answered as f32 / total as f32 };
+    let fraction = if total == 0 {
+        0.0
+    } else {
+        answered as f32 / total as f32
+    };
     ui.horizontal(|ui| {
-        let bar = egui::ProgressBar::new(fraction).desired_width(160.0).desired_height(8.0).fill(theme::accent(ui.visuals()));
+        let bar = egui::ProgressBar::new(fraction)
+            .desired_width(160.0)
+            .desired_height(8.0)
+            .fill(theme::accent(ui.visuals()));
         ui.add(bar);
         ui.weak(format!("{answered} of {total} answered"));
     });
