@@ -8,6 +8,7 @@ use pl_reflect::app::{AppConfig, run as run_window};
 use pl_reflect::cli::{Cli, command_line, data_dir, guide_folders, run};
 
 fn main() -> ExitCode {
+    pl_reflect::app::metrics::mark_process_start();
     let data_folder = pl_reflect::store::resolve_data_dir(None).map_or_else(
         |_| "unknown (give --data-dir)".to_owned(),
         |p| p.display().to_string(),

@@ -3,6 +3,7 @@
 
 mod autosave;
 mod commands;
+pub mod metrics;
 mod notebook;
 mod settings;
 mod theme;
@@ -57,6 +58,7 @@ pub struct ReflectApp {
     /// The last message for the user, such as an edit that could not be made.
     message: Option<String>,
     window_title: String,
+    metrics: metrics::FrameMetrics,
 }
 
 impl ReflectApp {
@@ -91,6 +93,7 @@ impl ReflectApp {
             show_problems,
             message: None,
             window_title: String::new(),
+            metrics: metrics::FrameMetrics::from_env(),
         })
     }
 
@@ -394,6 +397,7 @@ impl eframe::App for ReflectApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let started = Instant::now();
         let ctx = ui.ctx().clone();
         let mut actions = Vec::new();
         egui::Panel::top("menu").show(ui, |ui| actions.extend(self.menu_bar(ui)));
@@ -442,10 +446,12 @@ impl eframe::App for ReflectApp {
         for action in actions {
             self.apply(&ctx, action);
         }
+        self.metrics.record_frame(started);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.flush();
+        self.metrics.write();
     }
 }
 
