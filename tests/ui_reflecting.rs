@@ -183,7 +183,7 @@ fn duplicating_a_reflection_starts_a_new_check_in_with_the_same_answers() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut harness = open_app(dir.path());
     begin(&mut harness, "");
-    click_starting_with(&mut harness, "Section 3: Practices");
+    find_practice(&mut harness, "Exit tickets and quick checks");
     click(
         &mut harness,
         "Exit tickets and quick checks: Regular practice",
@@ -291,4 +291,25 @@ fn theme_and_zoom_are_remembered() {
     assert!((settings["zoom"].as_f64().expect("zoom") - 1.1).abs() < 1e-6);
     let harness = open_app(dir.path());
     assert!((harness.ctx.zoom_factor() - 1.1).abs() < 1e-6);
+}
+
+#[test]
+fn the_last_practice_of_a_thousand_practice_guide_can_be_reached_and_answered() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let guides = tempfile::tempdir().expect("tempdir");
+    common::write_stress_guide(guides.path(), 1000);
+    let mut harness = common::open_app_with_guides(dir.path(), guides.path());
+    click(&mut harness, "Look around first");
+    click(&mut harness, "Start Stress guide");
+    // Far rows are not drawn, so they are not on screen yet.
+    assert!(
+        harness
+            .query_by_label("Practice number 999: Regular")
+            .is_none()
+    );
+    find_practice(&mut harness, "Practice number 999");
+    click(&mut harness, "Practice number 999: Regular");
+    let saved = saved_reflections(&mut harness, dir.path());
+    assert_eq!(saved[0]["guide_id"], "stress");
+    assert_eq!(saved[0]["answers"]["practice-999"]["level"], "regular");
 }

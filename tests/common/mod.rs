@@ -96,3 +96,50 @@ pub fn find_practice(harness: &mut Harness<'static, ReflectApp>, name: &str) {
     type_into(harness, "Search", name);
     click(harness, name);
 }
+
+/// Writes a valid guide with `practices` practices in 10 components to `dir`.
+pub fn write_stress_guide(dir: &Path, practices: usize) {
+    let per_component = practices.div_ceil(10);
+    let components: Vec<serde_json::Value> = (0..10)
+        .map(|c| {
+            let items: Vec<serde_json::Value> = (0..per_component)
+                .map(|p| c * per_component + p)
+                .filter(|n| *n < practices)
+                .map(|n| {
+                    serde_json::json!({
+                        "id": format!("practice-{n}"),
+                        "name": format!("Practice number {n}"),
+                        "description": "A practice for testing long guides.",
+                        "example": "Students do something concrete."
+                    })
+                })
+                .collect();
+            serde_json::json!({"id": format!("component-{c}"), "title": format!("Component {c}"), "description": "A group.", "practices": items})
+        })
+        .collect();
+    let guide = serde_json::json!({
+        "format": 1, "id": "stress", "version": 1, "title": "Stress guide", "description": "Many practices.",
+        "language": "en", "source": {"title": "Generated", "author": "Tests"},
+        "scales": [{"id": "level", "title": "Level", "levels": [
+            {"id": "not-yet", "label": "Not yet", "description": "Not yet.", "in_use": false},
+            {"id": "regular", "label": "Regular", "description": "Often.", "in_use": true}]}],
+        "sections": [{"kind": "checklist", "id": "all", "title": "All practices", "scale": "level", "components": components}]
+    });
+    std::fs::write(
+        dir.join("stress.json"),
+        serde_json::to_vec_pretty(&guide).expect("json"),
+    )
+    .expect("write guide");
+}
+
+/// Opens the real app with an extra guides folder.
+pub fn open_app_with_guides(data_dir: &Path, guides: &Path) -> Harness<'static, ReflectApp> {
+    let mut config = config(data_dir);
+    config.guide_dirs = vec![guides.to_path_buf()];
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(60)
+        .build_eframe(move |cc| ReflectApp::new(&cc.egui_ctx, config).expect("the app opens"));
+    harness.run();
+    harness
+}

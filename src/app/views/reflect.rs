@@ -16,8 +16,25 @@ use crate::reflection::{Answer, Edit, orphaned_answers, progress};
 #[derive(Debug, Default, Clone)]
 pub struct ReflectView {
     pub section: usize,
-    /// An item to scroll to on the next frame, set by "Find a practice".
+    /// An item to scroll to, set by "Find a practice"; cleared once it is on screen.
     pub scroll_to: Option<String>,
+    /// Measured heights of checklist rows (component headers and practice cards),
+    /// so rows far outside the view can be skipped with a space of the right size.
+    row_heights: std::collections::HashMap<String, f32>,
+    /// A scroll position to jump to on the next frame, to reach a row not drawn yet.
+    jump_offset: Option<f32>,
+}
+
+/// Rows this far outside the visible part of a long checklist are not drawn.
+const DRAW_MARGIN: f32 = 600.0;
+/// Height assumed for a row that has not been drawn yet.
+const ESTIMATED_ROW_HEIGHT: f32 = 260.0;
+
+/// Where the scroll area's content starts on screen, and which part of it is visible.
+#[derive(Clone, Copy)]
+struct View {
+    content_top: f32,
+    visible: egui::Rangef,
 }
 
 /// Everything one frame of the screen needs to read.
@@ -109,49 +126,57 @@ impl ReflectView {
             });
 
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt(("section", self.section))
-                .show(ui, |ui| {
-                    reading_column(ui, |ui| {
-                        ui.add_space(theme::GAP);
-                        if let Some(reason) = &entry.read_only {
-                            ui.colored_label(
-                                theme::warning(ui.visuals()),
-                                format!("Read-only: {reason}"),
-                            );
+            let mut scroll = egui::ScrollArea::vertical().id_salt(("section", self.section));
+            if let Some(offset) = self.jump_offset.take() {
+                scroll = scroll.vertical_scroll_offset(offset);
+            }
+            scroll.show_viewport(ui, |ui, viewport| {
+                let view = View {
+                    content_top: ui.max_rect().top(),
+                    visible: viewport.y_range(),
+                };
+                reading_column(ui, |ui| {
+                    ui.add_space(theme::GAP);
+                    if let Some(reason) = &entry.read_only {
+                        ui.colored_label(
+                            theme::warning(ui.visuals()),
+                            format!("Read-only: {reason}"),
+                        );
+                    }
+                    match guide.sections.get(self.section) {
+                        Some(section) => self.section_ui(ui, &mut cx, section, view),
+                        None => orphans_ui(ui, &orphans),
+                    }
+                    ui.add_space(theme::GAP);
+                    ui.horizontal(|ui| {
+                        if self.section > 0
+                            && ui
+                                .button("Previous section")
+                                .on_hover_text(UiCommand::PreviousSection.tooltip())
+                                .clicked()
+                        {
+                            cx.actions.push(Action::Command(UiCommand::PreviousSection));
                         }
-                        match guide.sections.get(self.section) {
-                            Some(section) => self.section_ui(ui, &mut cx, section),
-                            None => orphans_ui(ui, &orphans),
+                        if self.section + 1 < section_count
+                            && ui
+                                .button("Next section")
+                                .on_hover_text(UiCommand::NextSection.tooltip())
+                                .clicked()
+                        {
+                            cx.actions.push(Action::Command(UiCommand::NextSection));
                         }
-                        ui.add_space(theme::GAP);
-                        ui.horizontal(|ui| {
-                            if self.section > 0
-                                && ui
-                                    .button("Previous section")
-                                    .on_hover_text(UiCommand::PreviousSection.tooltip())
-                                    .clicked()
-                            {
-                                cx.actions.push(Action::Command(UiCommand::PreviousSection));
-                            }
-                            if self.section + 1 < section_count
-                                && ui
-                                    .button("Next section")
-                                    .on_hover_text(UiCommand::NextSection.tooltip())
-                                    .clicked()
-                            {
-                                cx.actions.push(Action::Command(UiCommand::NextSection));
-                            }
-                        });
-                        ui.add_space(theme::GAP * 2.0);
                     });
+                    ui.add_space(theme::GAP * 2.0);
                 });
+            });
         });
-        self.scroll_to = None;
+        if self.jump_offset.is_some() {
+            ui.ctx().request_repaint();
+        }
         cx.actions
     }
 
-    fn section_ui(&self, ui: &mut Ui, cx: &mut Context<'_>, section: &Section) {
+    fn section_ui(&mut self, ui: &mut Ui, cx: &mut Context<'_>, section: &Section, view: View) {
         ui.heading(section.title());
         if !section.intro().is_empty() {
             ui.add_space(theme::SMALL_GAP);
@@ -175,14 +200,58 @@ impl ReflectView {
                 let Some(scale) = cx.guide.scale(&s.scale) else {
                     return;
                 };
+                let target_in_section = self.scroll_to.as_deref().is_some_and(|id| {
+                    s.components
+                        .iter()
+                        .any(|c| c.practices.iter().any(|p| p.id == id))
+                });
+                if !target_in_section {
+                    self.scroll_to = None;
+                }
                 for component in &s.components {
-                    self.component_ui(ui, cx, component, scale);
+                    self.row(ui, view, &component.id, |this, ui| {
+                        this.component_header_ui(ui, cx, component, scale);
+                    });
+                    for practice in &component.practices {
+                        self.row(ui, view, &practice.id, |this, ui| {
+                            this.practice_ui(ui, cx, practice, scale);
+                            ui.add_space(theme::SMALL_GAP);
+                        });
+                    }
+                    ui.add_space(theme::GAP);
                 }
             }
         }
     }
 
-    fn statement_ui(&self, ui: &mut Ui, cx: &mut Context<'_>, statement: &Statement) {
+    /// Draws one checklist row if it is near the visible part, otherwise
+    /// leaves a space of its last measured height. Long guides (a thousand
+    /// practices) stay as quick to draw as short ones.
+    fn row(&mut self, ui: &mut Ui, view: View, id: &str, draw: impl FnOnce(&mut Self, &mut Ui)) {
+        let top = ui.cursor().top() - view.content_top;
+        let height = self
+            .row_heights
+            .get(id)
+            .copied()
+            .unwrap_or(ESTIMATED_ROW_HEIGHT);
+        let near =
+            top + height >= view.visible.min - DRAW_MARGIN && top <= view.visible.max + DRAW_MARGIN;
+        let wanted = self.scroll_to.as_deref() == Some(id);
+        if near || (wanted && self.jump_offset.is_none() && near_enough(top, view)) {
+            let before = ui.cursor().top();
+            draw(self, ui);
+            self.row_heights
+                .insert(id.to_owned(), ui.cursor().top() - before);
+        } else {
+            if wanted {
+                // Not drawn yet: jump close to it; next frame it is drawn and scrolled to exactly.
+                self.jump_offset = Some((top - theme::GAP).max(0.0));
+            }
+            ui.add_space(height - ui.spacing().item_spacing.y);
+        }
+    }
+
+    fn statement_ui(&mut self, ui: &mut Ui, cx: &mut Context<'_>, statement: &Statement) {
         let answer = cx.answer(&statement.id);
         let response = theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -219,7 +288,7 @@ impl ReflectView {
         self.maybe_scroll(&response.response, &statement.id);
     }
 
-    fn question_ui(&self, ui: &mut Ui, cx: &mut Context<'_>, question: &Question) {
+    fn question_ui(&mut self, ui: &mut Ui, cx: &mut Context<'_>, question: &Question) {
         let answer = cx.answer(&question.id);
         let response = theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -250,7 +319,7 @@ impl ReflectView {
         self.maybe_scroll(&response.response, &question.id);
     }
 
-    fn component_ui(
+    fn component_header_ui(
         &self,
         ui: &mut Ui,
         cx: &mut Context<'_>,
@@ -277,14 +346,15 @@ impl ReflectView {
             component.practices.len()
         ));
         ui.add_space(theme::SMALL_GAP);
-        for practice in &component.practices {
-            self.practice_ui(ui, cx, practice, scale);
-            ui.add_space(theme::SMALL_GAP);
-        }
-        ui.add_space(theme::GAP);
     }
 
-    fn practice_ui(&self, ui: &mut Ui, cx: &mut Context<'_>, practice: &Practice, scale: &Scale) {
+    fn practice_ui(
+        &mut self,
+        ui: &mut Ui,
+        cx: &mut Context<'_>,
+        practice: &Practice,
+        scale: &Scale,
+    ) {
         let answer = cx.answer(&practice.id);
         let response = theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -381,9 +451,10 @@ impl ReflectView {
         self.maybe_scroll(&response.response, &practice.id);
     }
 
-    fn maybe_scroll(&self, response: &egui::Response, item_id: &str) {
+    fn maybe_scroll(&mut self, response: &egui::Response, item_id: &str) {
         if self.scroll_to.as_deref() == Some(item_id) {
             response.scroll_to_me(Some(egui::Align::TOP));
+            self.scroll_to = None;
         }
     }
 }
@@ -531,4 +602,10 @@ fn short_name(prompt: &str) -> &str {
         Some((index, _)) => &prompt[..index],
         None => prompt,
     }
+}
+
+/// Whether a row is close enough to the view that drawing it and scrolling
+/// to it is better than jumping first.
+fn near_enough(top: f32, view: View) -> bool {
+    (top - view.visible.min).abs() < 4.0 * DRAW_MARGIN
 }
