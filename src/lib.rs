@@ -7,6 +7,8 @@
 pub mod app;
 pub mod cli;
 pub mod clock;
+pub mod export;
 pub mod guide;
 pub mod reflection;
 pub mod store;
+pub mod summary;

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
             data_dir,
             guide_dirs: guide_folders(&cli.global),
             lock_wait: Duration::from_millis(500),
+            export_folder: None,
         },
         Err(error) => {
             eprintln!("error: {error:#}");

@@ -3,6 +3,7 @@
 
 mod autosave;
 mod commands;
+mod export_worker;
 pub mod metrics;
 mod notebook;
 mod settings;
@@ -21,8 +22,10 @@ pub use theme::ThemeChoice;
 use crate::guide::{DEFAULT_GUIDE_ID, GuideLibrary};
 use crate::reflection::Edit;
 use crate::store::{Access, Store};
+use export_worker::{Destination, ExportJob, ExportOutcome};
 use views::Action;
 use views::dialogs::Dialog;
+use views::export_dialog::ExportChoices;
 use views::reflect::ReflectView;
 use views::welcome::WelcomeView;
 
@@ -34,6 +37,8 @@ pub struct AppConfig {
     pub guide_dirs: Vec<PathBuf>,
     /// How long to wait for another PL Reflect process to let go of the data folder.
     pub lock_wait: Duration,
+    /// Save exports straight into this folder instead of asking with a dialog.
+    pub export_folder: Option<PathBuf>,
 }
 
 /// Which screen fills the window.
@@ -42,7 +47,18 @@ pub enum Screen {
     Welcome,
     Home,
     Reflect(String),
+    Summary(String),
     Settings,
+}
+
+/// The export dialog, with the preview it shows and the save in progress.
+struct ExportState {
+    choices: ExportChoices,
+    /// The choices the preview was made for.
+    previewed: Option<ExportChoices>,
+    preview: String,
+    private_left_out: usize,
+    job: Option<ExportJob>,
 }
 
 pub struct ReflectApp {
@@ -53,12 +69,17 @@ pub struct ReflectApp {
     pub screen: Screen,
     welcome: WelcomeView,
     reflect: ReflectView,
+    /// The reflection `reflect` was last used for.
+    reflect_for: Option<String>,
     dialog: Option<Dialog>,
     show_problems: bool,
     /// The last message for the user, such as an edit that could not be made.
     message: Option<String>,
     window_title: String,
     metrics: metrics::FrameMetrics,
+    /// The summary on screen, with the state of the data it was made from.
+    summary_cache: Option<(String, crate::summary::Summary)>,
+    export: Option<ExportState>,
 }
 
 impl ReflectApp {
@@ -89,11 +110,14 @@ impl ReflectApp {
             screen,
             welcome: WelcomeView::default(),
             reflect: ReflectView::default(),
+            reflect_for: None,
             dialog: None,
             show_problems,
             message: None,
             window_title: String::new(),
             metrics: metrics::FrameMetrics::from_env(),
+            summary_cache: None,
+            export: None,
         })
     }
 
@@ -105,8 +129,186 @@ impl ReflectApp {
 
     fn open_reflection_id(&self) -> Option<&str> {
         match &self.screen {
-            Screen::Reflect(id) => Some(id),
+            Screen::Reflect(id) | Screen::Summary(id) => Some(id),
             _ => None,
+        }
+    }
+
+    /// The readiness summary of a reflection, compared with the teacher's previous one.
+    fn summarize(
+        &self,
+        id: &str,
+        include_private: bool,
+        include_coach_notes: bool,
+        include_name: bool,
+    ) -> Option<crate::summary::Summary> {
+        let entry = self.notebook.entry(id)?;
+        let guide = self.notebook.guide(&entry.reflection.guide_id)?;
+        let previous = crate::reflection::previous_reflection(
+            self.notebook.entries.iter().map(|e| &e.reflection),
+            &entry.reflection,
+        );
+        let teacher_name = self
+            .notebook
+            .teachers
+            .iter()
+            .find(|t| t.id == entry.reflection.teacher_id)
+            .map(|t| t.name.clone())
+            .filter(|_| include_name);
+        let options = crate::summary::SummaryOptions {
+            include_private,
+            include_coach_notes,
+            teacher_name,
+            today: crate::clock::today(),
+        };
+        Some(crate::summary::summarize(
+            guide,
+            &entry.reflection,
+            previous,
+            &options,
+        ))
+    }
+
+    /// The summary for the summary screen, recomputed only when the data changed.
+    fn screen_summary(&mut self, id: &str) -> Option<&crate::summary::Summary> {
+        let key = format!("{id}|{}", self.notebook.revision());
+        if self
+            .summary_cache
+            .as_ref()
+            .is_none_or(|(cached, _)| *cached != key)
+        {
+            let summary = self.summarize(id, true, true, true)?;
+            self.summary_cache = Some((key, summary));
+        }
+        self.summary_cache.as_ref().map(|(_, summary)| summary)
+    }
+
+    /// Keeps the export preview in step with the choices.
+    fn refresh_export_preview(&mut self) {
+        let Some(choices) = self.export.as_ref().map(|e| e.choices.clone()) else {
+            return;
+        };
+        if self.export.as_ref().and_then(|e| e.previewed.as_ref()) == Some(&choices) {
+            return;
+        }
+        let (preview, left_out) = match self.summarize(
+            &choices.reflection_id,
+            choices.include_private,
+            choices.include_coach_notes,
+            choices.include_name,
+        ) {
+            Some(summary) => {
+                let left_out = summary.words.private_left_out;
+                let text = self
+                    .notebook
+                    .entry(&choices.reflection_id)
+                    .and_then(|entry| {
+                        let export = crate::export::Export {
+                            summary: &summary,
+                            reflection: &entry.reflection,
+                            exported: &crate::clock::Timestamp::now(),
+                            pdf: &crate::export::pdf::PdfOptions::default(),
+                        };
+                        crate::export::render(crate::export::Format::Markdown, &export).ok()
+                    })
+                    .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+                    .unwrap_or_default();
+                (text, left_out)
+            }
+            None => (
+                "This reflection or its guide is not available.".to_owned(),
+                0,
+            ),
+        };
+        if let Some(export) = self.export.as_mut() {
+            export.preview = preview;
+            export.private_left_out = left_out;
+            export.previewed = Some(choices);
+        }
+    }
+
+    /// Starts saving the export on a worker thread.
+    fn save_export(&mut self, ctx: &egui::Context) {
+        let Some(choices) = self.export.as_ref().map(|e| e.choices.clone()) else {
+            return;
+        };
+        let Some(summary) = self.summarize(
+            &choices.reflection_id,
+            choices.include_private,
+            choices.include_coach_notes,
+            choices.include_name,
+        ) else {
+            self.message = Some("This reflection or its guide is not available.".to_owned());
+            return;
+        };
+        let Some(reflection) = self
+            .notebook
+            .entry(&choices.reflection_id)
+            .map(|e| e.reflection.clone())
+        else {
+            return;
+        };
+        let file_name = crate::export::default_file_name(&summary, choices.format);
+        let destination = match &self.config.export_folder {
+            Some(folder) => Destination::Folder(folder.clone()),
+            None => Destination::Ask {
+                fallback_folder: fallback_export_folder(&self.config.data_dir),
+            },
+        };
+        let format = choices.format;
+        let render: export_worker::Render = Box::new(move || {
+            let export = crate::export::Export {
+                summary: &summary,
+                reflection: &reflection,
+                exported: &crate::clock::Timestamp::now(),
+                pdf: &crate::export::pdf::PdfOptions::default(),
+            };
+            crate::export::render(format, &export).map_err(|e| e.to_string())
+        });
+        let wake = ctx.clone();
+        let job = ExportJob::start(destination, file_name, render, move || {
+            wake.request_repaint()
+        });
+        if let Some(export) = self.export.as_mut() {
+            export.job = Some(job);
+        }
+    }
+
+    fn poll_export(&mut self) {
+        let Some(outcome) = self
+            .export
+            .as_ref()
+            .and_then(|e| e.job.as_ref())
+            .and_then(ExportJob::poll)
+        else {
+            return;
+        };
+        match outcome {
+            ExportOutcome::Saved {
+                path,
+                used_fallback,
+            } => {
+                self.export = None;
+                self.message = Some(if used_fallback {
+                    format!(
+                        "No save dialog is available here, so the summary was saved to {}",
+                        path.display()
+                    )
+                } else {
+                    format!("Summary saved to {}", path.display())
+                });
+            }
+            ExportOutcome::Cancelled => {
+                if let Some(export) = self.export.as_mut() {
+                    export.job = None;
+                }
+            }
+            ExportOutcome::Failed(error) => {
+                if let Some(export) = self.export.as_mut() {
+                    export.job = None;
+                }
+                self.message = Some(format!("The summary was not saved: {error}"));
+            }
         }
     }
 
@@ -200,8 +402,7 @@ impl ReflectApp {
                 Ok(())
             }
             Action::OpenReflection(id) => {
-                self.reflect = ReflectView::default();
-                self.screen = Screen::Reflect(id);
+                self.show_reflection(id);
                 Ok(())
             }
             Action::OpenSection(index) => {
@@ -210,8 +411,7 @@ impl ReflectApp {
             }
             Action::DuplicateReflection(id) => match self.notebook.duplicate(&id) {
                 Some(copy) => {
-                    self.reflect = ReflectView::default();
-                    self.screen = Screen::Reflect(copy);
+                    self.show_reflection(copy);
                     Ok(())
                 }
                 None => Err(
@@ -267,6 +467,27 @@ impl ReflectApp {
             Action::OpenFolder(path) => open_in_file_manager(&path),
             Action::CloseDialog => {
                 self.dialog = None;
+                if self.export.as_ref().is_some_and(|e| e.job.is_none()) {
+                    self.export = None;
+                }
+                Ok(())
+            }
+            Action::OpenSummary(id) => {
+                self.screen = Screen::Summary(id);
+                Ok(())
+            }
+            Action::OpenExport(id) => {
+                self.export = Some(ExportState {
+                    choices: ExportChoices::new(id),
+                    previewed: None,
+                    preview: String::new(),
+                    private_left_out: 0,
+                    job: None,
+                });
+                Ok(())
+            }
+            Action::SaveExport => {
+                self.save_export(ctx);
                 Ok(())
             }
         };
@@ -275,12 +496,18 @@ impl ReflectApp {
         }
     }
 
+    /// Shows a reflection; coming back to the same one keeps its section and scroll.
+    fn show_reflection(&mut self, id: String) {
+        if self.reflect_for.as_deref() != Some(id.as_str()) {
+            self.reflect = ReflectView::default();
+            self.reflect_for = Some(id.clone());
+        }
+        self.screen = Screen::Reflect(id);
+    }
+
     fn start(&mut self, guide_id: &str, title: &str) {
         match self.notebook.start_reflection(guide_id, title) {
-            Some(id) => {
-                self.reflect = ReflectView::default();
-                self.screen = Screen::Reflect(id);
-            }
+            Some(id) => self.show_reflection(id),
             None => self.message = Some(format!("The guide \"{guide_id}\" is not available.")),
         }
     }
@@ -383,6 +610,7 @@ impl eframe::App for ReflectApp {
             self.run_command(ctx, command);
         }
         self.save_settings_if_changed();
+        self.poll_export();
         if let Some(wait) = self.notebook.tick(Instant::now()) {
             ctx.request_repaint_after(wait);
         }
@@ -423,6 +651,12 @@ impl eframe::App for ReflectApp {
                     self.settings.theme,
                     self.settings.zoom,
                 )),
+                Screen::Summary(id) => match self.screen_summary(&id) {
+                    Some(summary) => actions.extend(views::summary::ui(ui, summary)),
+                    None => {
+                        ui.label("This reflection or its guide is not available.");
+                    }
+                },
                 Screen::Reflect(id) => {
                     let entry = self.notebook.entry(&id);
                     let guide = entry.and_then(|e| self.notebook.guide(&e.reflection.guide_id));
@@ -443,6 +677,17 @@ impl eframe::App for ReflectApp {
         if let Some(dialog) = self.dialog.as_mut() {
             actions.extend(dialog.ui(&ctx, &self.notebook));
         }
+        self.refresh_export_preview();
+        if let Some(export) = self.export.as_mut() {
+            let busy = export.job.is_some();
+            actions.extend(views::export_dialog::ui(
+                &ctx,
+                &mut export.choices,
+                &export.preview,
+                export.private_left_out,
+                busy,
+            ));
+        }
         for action in actions {
             self.apply(&ctx, action);
         }
@@ -459,6 +704,14 @@ impl Drop for ReflectApp {
     fn drop(&mut self) {
         self.flush();
     }
+}
+
+/// Where exports go when no save dialog can be shown: the user's Documents
+/// folder if there is one, else an `exports` folder beside the notebook.
+fn fallback_export_folder(data_dir: &std::path::Path) -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|dirs| dirs.document_dir().map(|d| d.join("PL Reflect exports")))
+        .unwrap_or_else(|| data_dir.join("exports"))
 }
 
 fn open_in_file_manager(path: &std::path::Path) -> Result<(), String> {

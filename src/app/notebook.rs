@@ -50,6 +50,8 @@ pub struct Notebook {
     in_flight: usize,
     last_error: Option<String>,
     autosave: Autosave,
+    /// Goes up with every change in memory, so views can tell when to recompute.
+    revision: u64,
 }
 
 impl Notebook {
@@ -85,6 +87,7 @@ impl Notebook {
             in_flight: 0,
             last_error: None,
             autosave,
+            revision: 0,
         }
     }
 
@@ -118,6 +121,7 @@ impl Notebook {
         let id = teacher.id.clone();
         self.teachers.push(teacher);
         self.teachers_pending = Some(Instant::now());
+        self.revision += 1;
         id
     }
 
@@ -147,6 +151,7 @@ impl Notebook {
             read_only: None,
         });
         self.pending.insert(id.clone(), Instant::now());
+        self.revision += 1;
         id
     }
 
@@ -174,6 +179,7 @@ impl Notebook {
             })?;
         apply(&mut entry.reflection, guide, edit, Timestamp::now()).map_err(|e| e.to_string())?;
         self.pending.insert(id.to_owned(), Instant::now());
+        self.revision += 1;
         Ok(())
     }
 
@@ -190,6 +196,7 @@ impl Notebook {
             .delete_reflection(id)
             .map_err(|e| e.to_string())?;
         let entry = self.entries.remove(index);
+        self.revision += 1;
         self.pending.remove(id);
         self.deleted.push(entry.reflection);
         Ok(())
@@ -208,6 +215,7 @@ impl Notebook {
             reflection,
             read_only: None,
         });
+        self.revision += 1;
         Ok(Some(id))
     }
 
@@ -284,6 +292,10 @@ impl Notebook {
         self.send_due(Instant::now(), true);
         self.autosave.wait_until_written();
         self.tick(Instant::now());
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     pub fn save_state(&self) -> SaveState {

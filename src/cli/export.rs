@@ -9,15 +9,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use super::GlobalOptions;
 use crate::clock::{Timestamp, today};
 use crate::export::{Export, Format, PageSize, PdfOptions, default_file_name, render};
 use crate::guide::GuideLibrary;
-use crate::reflection::Reflection;
-use crate::store::{Access, Store, StoredReflection};
+use crate::store::{Access, Store};
 use crate::summary::{SummaryOptions, summarize};
 
 /// The names `--format` accepts, for messages.
@@ -69,23 +68,12 @@ fn format_of(args: &ExportArgs) -> anyhow::Result<Format> {
     from_out.with_context(|| format!("say which format with --format ({FORMAT_NAMES})"))
 }
 
-/// The same teacher's newest reflection on the same guide, started before this one.
-fn previous<'s>(all: &'s [StoredReflection], current: &Reflection) -> Option<&'s Reflection> {
-    all.iter()
-        .map(|stored| &stored.reflection)
-        .filter(|r| {
-            r.id != current.id
-                && r.teacher_id == current.teacher_id
-                && r.guide_id == current.guide_id
-                && r.created < current.created
-        })
-        .max_by(|a, b| a.created.cmp(&b.created).then_with(|| a.updated.cmp(&b.updated)))
-}
-
 pub fn export(global: &GlobalOptions, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let format = format_of(&args)?;
     if format == Format::Pdf && args.out.is_none() {
-        eprintln!("error: a PDF is not text; give --out FILE to write it, for example --out summary.pdf");
+        eprintln!(
+            "error: a PDF is not text; give --out FILE to write it, for example --out summary.pdf"
+        );
         return Ok(ExitCode::from(2));
     }
     let library = GuideLibrary::load(&super::guide_folders(global));
@@ -117,7 +105,15 @@ pub fn export(global: &GlobalOptions, args: ExportArgs) -> anyhow::Result<ExitCo
         teacher_name,
         today: today(),
     };
-    let summary = summarize(guide, reflection, previous(&snapshot.reflections, reflection), &options);
+    let summary = summarize(
+        guide,
+        reflection,
+        crate::reflection::previous_reflection(
+            snapshot.reflections.iter().map(|s| &s.reflection),
+            reflection,
+        ),
+        &options,
+    );
     let pdf = PdfOptions {
         page: match args.page {
             Paper::A4 => PageSize::A4,
@@ -137,7 +133,11 @@ pub fn export(global: &GlobalOptions, args: ExportArgs) -> anyhow::Result<ExitCo
     )?;
     match &args.out {
         Some(out) => {
-            let path = if out.is_dir() { out.join(default_file_name(&summary, format)) } else { out.clone() };
+            let path = if out.is_dir() {
+                out.join(default_file_name(&summary, format))
+            } else {
+                out.clone()
+            };
             crate::store::atomic::write(&path, &bytes)
                 .with_context(|| format!("could not write {}", path.display()))?;
             eprintln!("wrote {}", path.display());

@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 1 a data or validation error (explained on stderr),
 //! 2 a usage error (clap's own exit code for bad arguments).
 
+mod export;
 mod guides;
 mod notebook;
 
@@ -55,6 +56,8 @@ pub enum Command {
     Show { reflection_id: String },
     /// Report every problem in the data folder; changes nothing.
     Check,
+    /// Export a reflection's readiness summary as md, html, pdf, csv or json.
+    Export(export::ExportArgs),
 }
 
 /// Builds the argument parser, with the data folder in use shown in `--help`.
@@ -76,6 +79,7 @@ pub fn run(global: &GlobalOptions, command: Command) -> ExitCode {
         Command::Reflections(command) => notebook::reflections(global, command),
         Command::Show { reflection_id } => notebook::show(global, &reflection_id),
         Command::Check => notebook::check(global),
+        Command::Export(args) => export::export(global, args),
     };
     match result {
         Ok(code) => code,

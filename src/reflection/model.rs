@@ -175,3 +175,23 @@ impl Reflection {
         copy
     }
 }
+
+/// The reflection a summary compares with: the same teacher's newest
+/// reflection on the same guide that was started before `current`.
+pub fn previous_reflection<'r>(
+    all: impl IntoIterator<Item = &'r Reflection>,
+    current: &Reflection,
+) -> Option<&'r Reflection> {
+    all.into_iter()
+        .filter(|r| {
+            r.id != current.id
+                && r.teacher_id == current.teacher_id
+                && r.guide_id == current.guide_id
+                && r.created < current.created
+        })
+        .max_by(|a, b| {
+            a.created
+                .cmp(&b.created)
+                .then_with(|| a.updated.cmp(&b.updated))
+        })
+}

@@ -13,6 +13,7 @@ pub fn config(data_dir: &Path) -> AppConfig {
         data_dir: data_dir.to_path_buf(),
         guide_dirs: Vec::new(),
         lock_wait: Duration::from_millis(200),
+        export_folder: Some(data_dir.join("exports-for-tests")),
     }
 }
 

@@ -48,6 +48,9 @@ pub fn ui(ui: &mut Ui, notebook: &Notebook) -> Vec<Action> {
                         if named_button(ui, open_label, &format!("{open_label} {name}")).clicked() {
                             actions.push(Action::OpenReflection(reflection.id.clone()));
                         }
+                        if guide.is_some() && named_button(ui, "Summary", &format!("Summary of {name}")).clicked() {
+                            actions.push(Action::OpenSummary(reflection.id.clone()));
+                        }
                         if guide.is_some() && named_button(ui, "Duplicate as new check-in", &format!("Duplicate {name} as a new check-in")).clicked() {
                             actions.push(Action::DuplicateReflection(reflection.id.clone()));
                         }

@@ -2,10 +2,12 @@
 //! took, which the app applies after the frame.
 
 pub mod dialogs;
+pub mod export_dialog;
 pub mod home;
 pub mod problems;
 pub mod reflect;
 pub mod settings;
+pub mod summary;
 pub mod welcome;
 pub mod widgets;
 
@@ -50,5 +52,8 @@ pub enum Action {
     SetTheme(ThemeChoice),
     SetZoom(f32),
     OpenFolder(std::path::PathBuf),
+    OpenSummary(String),
+    OpenExport(String),
+    SaveExport,
     CloseDialog,
 }

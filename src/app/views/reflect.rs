@@ -117,6 +117,14 @@ impl ReflectView {
                 ui.add_space(theme::GAP);
                 ui.separator();
                 if ui
+                    .button("See my summary")
+                    .on_hover_text("What you already do, strengths to share and where to begin")
+                    .clicked()
+                {
+                    cx.actions
+                        .push(Action::OpenSummary(entry.reflection.id.clone()));
+                }
+                if ui
                     .button(UiCommand::JumpToPractice.label())
                     .on_hover_text(UiCommand::JumpToPractice.tooltip())
                     .clicked()
@@ -309,12 +317,12 @@ impl ReflectView {
                     ui,
                     cx,
                     &question.id,
-                    short_name(&question.prompt),
+                    &question.prompt,
                     scale,
                     answer.level.as_deref(),
                 );
             }
-            private_toggle(ui, cx, &question.id, &answer, short_name(&question.prompt));
+            private_toggle(ui, cx, &question.id, &answer, &question.prompt);
         });
         self.maybe_scroll(&response.response, &question.id);
     }
@@ -593,14 +601,6 @@ fn orphans_ui(ui: &mut Ui, orphans: &[(&String, &Answer)]) {
             }
         });
         ui.add_space(theme::SMALL_GAP);
-    }
-}
-
-/// A question's prompt cut to a few words, for accessible names of its controls.
-fn short_name(prompt: &str) -> &str {
-    match prompt.char_indices().nth(60) {
-        Some((index, _)) => &prompt[..index],
-        None => prompt,
     }
 }
 

@@ -1,0 +1,278 @@
+//! The readiness summary: what the teacher already does, strengths to share,
+//! where to begin, and the same practice seen through other frameworks.
+//! It leads with strengths, never with a deficit score.
+
+use egui::{Color32, RichText, Ui};
+
+use super::Action;
+use super::widgets::{reading_column, subheading};
+use crate::app::theme;
+use crate::summary::{Count, Direction, Summary};
+
+pub fn ui(ui: &mut Ui, summary: &Summary) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::ScrollArea::vertical().id_salt("summary").show(ui, |ui| {
+        reading_column(ui, |ui| {
+            ui.add_space(theme::GAP);
+            ui.horizontal(|ui| {
+                ui.heading("Readiness summary");
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .button(RichText::new("Export readiness summary…").strong())
+                        .on_hover_text("Choose what to include, then save a PDF, web page, Markdown, CSV or JSON file")
+                        .clicked()
+                    {
+                        actions.push(Action::OpenExport(summary.header.reflection_id.clone()));
+                    }
+                    if ui.button("Back to reflecting").clicked() {
+                        actions.push(Action::OpenReflection(summary.header.reflection_id.clone()));
+                    }
+                });
+            });
+            ui.weak(format!(
+                "{} · {} · last changed {}",
+                summary.header.reflection_title, summary.header.guide_title, summary.header.last_changed
+            ));
+            ui.add_space(theme::GAP);
+            headline(ui, summary);
+            ui.add_space(theme::GAP);
+            strengths(ui, summary);
+            where_to_begin(ui, summary);
+            lenses(ui, summary);
+            since_last_time(ui, summary);
+            words(ui, summary);
+            progress(ui, summary);
+            if !summary.no_longer_in_guide.is_empty() {
+                section(ui, "No longer in this guide", |ui| {
+                    ui.label("Kept word for word from an earlier version of the guide:");
+                    for orphan in &summary.no_longer_in_guide {
+                        ui.label(format!("{}: {}", orphan.item_id, orphan.text));
+                    }
+                });
+            }
+            ui.add_space(theme::GAP * 2.0);
+        });
+    });
+    actions
+}
+
+fn section(ui: &mut Ui, title: &str, add: impl FnOnce(&mut Ui)) {
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        subheading(ui, title);
+        ui.add_space(theme::SMALL_GAP);
+        add(ui);
+    });
+    ui.add_space(theme::GAP);
+}
+
+fn headline(ui: &mut Ui, summary: &Summary) {
+    let overall = &summary.in_practice.overall;
+    section(ui, "Already in your practice", |ui| {
+        ui.label(
+            RichText::new(format!(
+                "You already use {} of {} practices.",
+                overall.count, overall.total
+            ))
+            .text_style(theme::subheading())
+            .color(theme::accent(ui.visuals())),
+        );
+        ui.label("Personalized learning grows from what you already do: align it, don't add it.");
+        ui.add_space(theme::SMALL_GAP);
+        let label_width = 250.0;
+        for component in &summary.in_practice.components {
+            ui.horizontal(|ui| {
+                ui.add_sized(
+                    [label_width, 20.0],
+                    egui::Label::new(&component.title).truncate(),
+                );
+                bar(ui, &component.in_use);
+                ui.label(format!(
+                    "{} of {}",
+                    component.in_use.count, component.in_use.total
+                ));
+            });
+        }
+        for component in &summary.in_practice.components {
+            if component.practices.is_empty() {
+                continue;
+            }
+            ui.add_space(theme::SMALL_GAP);
+            ui.label(RichText::new(&component.title).strong());
+            for practice in &component.practices {
+                ui.label(format!("{} ({})", practice.name, practice.level_label));
+            }
+        }
+    });
+}
+
+/// A horizontal bar: filled share of `count` in `total`.
+fn bar(ui: &mut Ui, count: &Count) {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(220.0, 14.0), egui::Sense::hover());
+    let visuals = ui.visuals();
+    let track = if visuals.dark_mode {
+        Color32::from_gray(50)
+    } else {
+        Color32::from_gray(225)
+    };
+    ui.painter().rect_filled(rect, 4.0, track);
+    let share = if count.total == 0 {
+        0.0
+    } else {
+        count.count as f32 / count.total as f32
+    };
+    let mut filled = rect;
+    filled.set_width(rect.width() * share);
+    ui.painter()
+        .rect_filled(filled, 4.0, theme::accent(visuals));
+    response.on_hover_text(format!(
+        "{} of {} in use ({}%)",
+        count.count,
+        count.total,
+        count.percent()
+    ));
+}
+
+fn strengths(ui: &mut Ui, summary: &Summary) {
+    if summary.strengths.is_empty() {
+        return;
+    }
+    section(ui, "Strengths to share", |ui| {
+        ui.label("You could lead a short session for colleagues on these:");
+        for practice in &summary.strengths {
+            ui.label(format!("{} — {}", practice.name, practice.component_title));
+        }
+    });
+}
+
+fn where_to_begin(ui: &mut Ui, summary: &Summary) {
+    let begin = &summary.where_to_begin;
+    section(ui, "Where to begin", |ui| {
+        if begin.next_steps.is_empty() && begin.suggestions.is_empty() {
+            ui.label("Rate a few practices, or flag one as a next step, and ideas for where to begin will appear here.");
+        }
+        for step in &begin.next_steps {
+            let mut line = step.item.clone();
+            if !step.action.is_empty() {
+                line.push_str(&format!(": {}", step.action));
+            }
+            if let Some(date) = &step.revisit_on {
+                line.push_str(&format!(" (revisit {date})"));
+            }
+            if step.done {
+                line.push_str(" — done");
+            }
+            ui.label(line);
+        }
+        if !begin.suggestions.is_empty() {
+            ui.label("You have not flagged a next step yet. Some good places to start:");
+            for suggestion in &begin.suggestions {
+                ui.label(RichText::new(&suggestion.name).strong());
+                ui.weak(&suggestion.reason);
+            }
+        }
+    });
+}
+
+fn lenses(ui: &mut Ui, summary: &Summary) {
+    for lens in &summary.lenses {
+        section(ui, &format!("Through another lens: {}", lens.title), |ui| {
+            egui::Grid::new(("lens", &lens.framework_id))
+                .num_columns(3)
+                .spacing([16.0, 6.0])
+                .show(ui, |ui| {
+                    for element in &lens.elements {
+                        ui.label(&element.label);
+                        bar(ui, &element.in_use);
+                        ui.label(format!(
+                            "{} of {}",
+                            element.in_use.count, element.in_use.total
+                        ));
+                        ui.end_row();
+                    }
+                });
+        });
+    }
+}
+
+fn since_last_time(ui: &mut Ui, summary: &Summary) {
+    let Some(since) = &summary.since_last_time else {
+        return;
+    };
+    section(
+        ui,
+        &format!(
+            "Since last time ({}, {})",
+            since.previous_title, since.previous_date
+        ),
+        |ui| {
+            if since.is_empty() {
+                ui.label("No changes in levels or next steps since then.");
+            }
+            for practice in &since.newly_in_use {
+                ui.label(format!(
+                    "Now in your practice: {} ({})",
+                    practice.name, practice.level_label
+                ));
+            }
+            for change in &since.moved {
+                let word = match change.direction {
+                    Direction::Up => "Up",
+                    Direction::Down => "Down",
+                };
+                ui.label(format!(
+                    "{word}: {} — {} to {}",
+                    change.name, change.from, change.to
+                ));
+            }
+            for step in &since.steps_done {
+                ui.label(format!("Next step done: {} ({})", step.name, step.action));
+            }
+            for answer in &since.changed_answers {
+                ui.label(format!("Your answer changed: {}", answer.prompt));
+            }
+        },
+    );
+}
+
+fn words(ui: &mut Ui, summary: &Summary) {
+    let words = &summary.words;
+    if words.answers.is_empty() && words.statements.is_empty() && words.practice_notes.is_empty() {
+        return;
+    }
+    section(ui, "In your own words", |ui| {
+        for answer in &words.answers {
+            ui.label(RichText::new(&answer.prompt).strong());
+            if let Some(level) = &answer.level_label {
+                ui.weak(level);
+            }
+            if !answer.text.is_empty() {
+                ui.label(&answer.text);
+            }
+            if answer.private {
+                ui.weak("Private: left out of exports unless you include it.");
+            }
+            ui.add_space(theme::SMALL_GAP);
+        }
+        for statement in words.statements.iter().filter(|s| s.affirmed) {
+            ui.label(format!("I affirm: {}", statement.text));
+            if !statement.note.is_empty() {
+                ui.weak(&statement.note);
+            }
+        }
+        for note in &words.practice_notes {
+            ui.label(format!("{}: {}", note.name, note.note));
+        }
+    });
+}
+
+fn progress(ui: &mut Ui, summary: &Summary) {
+    section(ui, "Progress", |ui| {
+        for section in &summary.progress.sections {
+            ui.label(format!(
+                "{}: {} of {} answered",
+                section.title, section.answered.count, section.answered.total
+            ));
+        }
+    });
+}

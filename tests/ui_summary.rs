@@ -1,0 +1,108 @@
+//! The readiness summary and its export, in the real app.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{begin, click, click_starting_with, open_app, type_into};
+use egui_kittest::kittest::{NodeT, Queryable};
+
+const PRIVATE_WORDS: &str = "Fridays are hard for me";
+
+fn files_in(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(folder)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_summary_leads_with_what_is_already_in_use_and_exports_what_the_teacher_chose() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    begin(&mut harness, "Ms. Rivera");
+    click_starting_with(&mut harness, "Section 2: Big questions");
+    type_into(
+        &mut harness,
+        "Would I enjoy spending a whole day as a learner in my own class? What about just one hour?",
+        PRIVATE_WORDS,
+    );
+    click(
+        &mut harness,
+        "Keep private: Would I enjoy spending a whole day as a learner in my own class? What about just one hour?",
+    );
+    click_starting_with(&mut harness, "Section 3: Practices");
+    click(&mut harness, "Small-group teaching: Regular practice");
+    click(&mut harness, "Station rotation: Could coach others");
+
+    click(&mut harness, "See my summary");
+    harness.get_by_label("You already use 2 of 31 practices.");
+    // Could coach others: a strength to share.
+    harness.get_by_label("Station rotation — Targeted instruction");
+
+    // The summary follows edits live.
+    click(&mut harness, "Back to reflecting");
+    click(&mut harness, "Short whole-class teaching: Trying it");
+    click(&mut harness, "See my summary");
+    harness.get_by_label("You already use 3 of 31 practices.");
+
+    click(&mut harness, "Export readiness summary…");
+    let preview = harness.get_by_label("Preview").value().unwrap_or_default();
+    assert!(
+        !preview.contains(PRIVATE_WORDS),
+        "private words are left out by default"
+    );
+    harness.get_by_label_contains("private answer(s) will be left out");
+
+    click(&mut harness, "Include private answers");
+    let preview = harness.get_by_label("Preview").value().unwrap_or_default();
+    assert!(
+        preview.contains(PRIVATE_WORDS),
+        "the preview shows exactly what will be saved"
+    );
+    click(&mut harness, "Markdown (for email or notes)");
+    click(&mut harness, "Save…");
+
+    let exports = dir.path().join("exports-for-tests");
+    for _ in 0..200 {
+        harness.run();
+        if !files_in(&exports).is_empty() && harness.query_by_label("Save…").is_none() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let files = files_in(&exports);
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].extension().is_some_and(|e| e == "md"));
+    let text = std::fs::read_to_string(&files[0]).expect("export readable");
+    assert!(text.contains(PRIVATE_WORDS));
+    assert!(text.contains("Ms. Rivera"));
+    assert!(text.contains("Station rotation"));
+    harness.get_by_label_contains("Summary saved to");
+}
+
+#[test]
+fn an_anonymous_pdf_export_leaves_out_the_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    begin(&mut harness, "Ms. Rivera");
+    click_starting_with(&mut harness, "Section 3: Practices");
+    click(&mut harness, "Small-group teaching: Regular practice");
+    click(&mut harness, "See my summary");
+    click(&mut harness, "Export readiness summary…");
+    click(&mut harness, "Include my name (off: anonymous)");
+    let preview = harness.get_by_label("Preview").value().unwrap_or_default();
+    assert!(!preview.contains("Ms. Rivera"));
+    click(&mut harness, "Save…");
+    let exports = dir.path().join("exports-for-tests");
+    for _ in 0..300 {
+        harness.run();
+        if !files_in(&exports).is_empty() && harness.query_by_label("Save…").is_none() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let files = files_in(&exports);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let bytes = std::fs::read(&files[0]).expect("pdf");
+    assert!(bytes.starts_with(b"%PDF-"));
+}
