@@ -154,7 +154,7 @@ impl ReflectApp {
             .iter()
             .find(|t| t.id == entry.reflection.teacher_id)
             .map(|t| t.name.clone())
-            .filter(|_| include_name);
+            .filter(|name| include_name && !name.trim().is_empty());
         let options = crate::summary::SummaryOptions {
             include_private,
             include_coach_notes,

@@ -116,7 +116,7 @@ impl Notebook {
     }
 
     pub fn add_teacher(&mut self, name: &str) -> String {
-        let name = if name.trim().is_empty() { "Me" } else { name };
+        // A teacher who gives no name stays nameless; summaries are then anonymous.
         let teacher = Teacher::new(name, Timestamp::now());
         let id = teacher.id.clone();
         self.teachers.push(teacher);

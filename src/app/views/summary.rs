@@ -79,20 +79,20 @@ fn headline(ui: &mut Ui, summary: &Summary) {
         );
         ui.label("Personalized learning grows from what you already do: align it, don't add it.");
         ui.add_space(theme::SMALL_GAP);
-        let label_width = 250.0;
-        for component in &summary.in_practice.components {
-            ui.horizontal(|ui| {
-                ui.add_sized(
-                    [label_width, 20.0],
-                    egui::Label::new(&component.title).truncate(),
-                );
-                bar(ui, &component.in_use);
-                ui.label(format!(
-                    "{} of {}",
-                    component.in_use.count, component.in_use.total
-                ));
+        egui::Grid::new("components-in-use")
+            .num_columns(3)
+            .spacing([16.0, 8.0])
+            .show(ui, |ui| {
+                for component in &summary.in_practice.components {
+                    ui.label(&component.title);
+                    bar(ui, &component.in_use);
+                    ui.label(format!(
+                        "{} of {}",
+                        component.in_use.count, component.in_use.total
+                    ));
+                    ui.end_row();
+                }
             });
-        }
         for component in &summary.in_practice.components {
             if component.practices.is_empty() {
                 continue;
