@@ -12,3 +12,4 @@ pub mod guide;
 pub mod reflection;
 pub mod store;
 pub mod summary;
+pub mod text_position;

@@ -2,18 +2,10 @@
 
 mod common;
 
-use std::time::Duration;
-
-use common::{begin, click, click_starting_with, open_app, type_into};
+use common::{begin, click, click_starting_with, open_app, type_into, wait_for_export};
 use egui_kittest::kittest::{NodeT, Queryable};
 
 const PRIVATE_WORDS: &str = "Fridays are hard for me";
-
-fn files_in(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
-    std::fs::read_dir(folder)
-        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default()
-}
 
 #[test]
 fn the_summary_leads_with_what_is_already_in_use_and_exports_what_the_teacher_chose() {
@@ -62,15 +54,7 @@ fn the_summary_leads_with_what_is_already_in_use_and_exports_what_the_teacher_ch
     click(&mut harness, "Markdown (for email or notes)");
     click(&mut harness, "Save…");
 
-    let exports = dir.path().join("exports-for-tests");
-    for _ in 0..200 {
-        harness.run();
-        if !files_in(&exports).is_empty() && harness.query_by_label("Save…").is_none() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let files = files_in(&exports);
+    let files = wait_for_export(&mut harness, dir.path());
     assert_eq!(files.len(), 1, "{files:?}");
     assert!(files[0].extension().is_some_and(|e| e == "md"));
     let text = std::fs::read_to_string(&files[0]).expect("export readable");
@@ -93,15 +77,7 @@ fn an_anonymous_pdf_export_leaves_out_the_name() {
     let preview = harness.get_by_label("Preview").value().unwrap_or_default();
     assert!(!preview.contains("Ms. Rivera"));
     click(&mut harness, "Save…");
-    let exports = dir.path().join("exports-for-tests");
-    for _ in 0..300 {
-        harness.run();
-        if !files_in(&exports).is_empty() && harness.query_by_label("Save…").is_none() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let files = files_in(&exports);
+    let files = wait_for_export(&mut harness, dir.path());
     assert_eq!(files.len(), 1, "{files:?}");
     let bytes = std::fs::read(&files[0]).expect("pdf");
     assert!(bytes.starts_with(b"%PDF-"));

@@ -11,6 +11,7 @@
 //! [`parse_exported`] reads such a file back and checks it fully; the JSON
 //! Schema ([`export_schema`]) is committed as `reflection_guides/export.schema.json`.
 
+use crate::text_position::{line_column, without_position};
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
@@ -325,25 +326,6 @@ fn is_timestamp(stamp: &Timestamp) -> bool {
         && number(11..13, 23)
         && number(14..16, 59)
         && number(17..19, 60)
-}
-
-/// serde_json appends " at line L column C"; the line and column are reported separately.
-fn without_position(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.rfind(" at line ") {
-        Some(index) if error.line() > 0 => text[..index].to_owned(),
-        _ => text,
-    }
-}
-
-fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    (line, offset - line_start + 1)
 }
 
 // The shapes below exist only to describe the reflection in the JSON Schema;

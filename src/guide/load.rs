@@ -27,7 +27,7 @@ pub fn parse_guide(file: &str, bytes: &[u8]) -> Result<Guide, GuideErrors> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
-            let (line, column) = line_column_of(bytes, error.valid_up_to());
+            let (line, column) = crate::text_position::line_column(bytes, error.valid_up_to());
             return Err(single(
                 file,
                 Location::LineColumn { line, column },
@@ -161,13 +161,10 @@ fn single(file: &str, location: Location, message: String) -> GuideErrors {
 }
 
 fn syntax_message(error: &serde_json::Error) -> String {
-    // serde_json appends " at line L column C"; the location is already in front.
-    let text = error.to_string();
-    let message = match text.rfind(" at line ") {
-        Some(index) => text[..index].to_owned(),
-        None => text,
-    };
-    format!("JSON syntax error: {message}")
+    format!(
+        "JSON syntax error: {}",
+        crate::text_position::without_position(error)
+    )
 }
 
 fn check_format_version(file: &str, value: &serde_json::Value) -> Result<(), GuideErrors> {
@@ -227,14 +224,4 @@ fn pointer_from_serde_path(path: &serde_path_to_error::Path) -> String {
 /// Escapes one JSON Pointer token (RFC 6901).
 pub(crate) fn escape_pointer_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
-}
-
-fn line_column_of(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    (line, offset - line_start + 1)
 }

@@ -1,6 +1,8 @@
 //! Problems found in the data folder, each tied to one file and, where JSON
 //! syntax is at fault, to a line and column in it.
 
+pub(crate) use crate::text_position::line_column;
+use crate::text_position::without_position;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -192,26 +194,6 @@ impl Failure {
     }
 }
 
-/// serde_json appends " at line L column C"; the line and column are reported separately.
-fn without_position(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.rfind(" at line ") {
-        Some(index) if error.line() > 0 => text[..index].to_owned(),
-        _ => text,
-    }
-}
-
-/// Line and column (from 1) of a byte offset, for errors found outside serde_json.
-pub(crate) fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    (line, offset - line_start + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,11 +217,5 @@ mod tests {
             text.contains("A backup of the last good version is at /d/reflections/r-1.json.bak.")
         );
         assert!(text.contains("move it aside"));
-    }
-
-    #[test]
-    fn line_and_column_count_from_one() {
-        assert_eq!(line_column(b"ab\ncd", 0), (1, 1));
-        assert_eq!(line_column(b"ab\ncd", 4), (2, 2));
     }
 }

@@ -19,7 +19,17 @@ pub fn config(data_dir: &Path) -> AppConfig {
 
 /// Opens the real app on `data_dir` in a 1280×800 window.
 pub fn open_app(data_dir: &Path) -> Harness<'static, ReflectApp> {
-    let config = config(data_dir);
+    open_app_with(config(data_dir))
+}
+
+/// Opens the real app with an extra guides folder.
+pub fn open_app_with_guides(data_dir: &Path, guides: &Path) -> Harness<'static, ReflectApp> {
+    let mut config = config(data_dir);
+    config.guide_dirs = vec![guides.to_path_buf()];
+    open_app_with(config)
+}
+
+fn open_app_with(config: AppConfig) -> Harness<'static, ReflectApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         // Saves finish on a worker thread; the app repaints to show "saved".
@@ -133,14 +143,26 @@ pub fn write_stress_guide(dir: &Path, practices: usize) {
     .expect("write guide");
 }
 
-/// Opens the real app with an extra guides folder.
-pub fn open_app_with_guides(data_dir: &Path, guides: &Path) -> Harness<'static, ReflectApp> {
-    let mut config = config(data_dir);
-    config.guide_dirs = vec![guides.to_path_buf()];
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(60)
-        .build_eframe(move |cc| ReflectApp::new(&cc.egui_ctx, config).expect("the app opens"));
-    harness.run();
-    harness
+/// Files in a folder, or none if it does not exist.
+pub fn files_in(folder: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(folder)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+/// Lets frames run until the export worker has written its file and the
+/// dialog has closed; returns the files in the tests' export folder.
+pub fn wait_for_export(
+    harness: &mut Harness<'static, ReflectApp>,
+    data_dir: &Path,
+) -> Vec<PathBuf> {
+    let exports = data_dir.join("exports-for-tests");
+    for _ in 0..300 {
+        harness.run();
+        if !files_in(&exports).is_empty() && harness.query_by_label("Save…").is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    files_in(&exports)
 }
