@@ -3,7 +3,7 @@
 mod common;
 
 use common::{begin, click, click_starting_with, open_app, type_into, wait_for_export};
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 
 const PRIVATE_WORDS: &str = "Fridays are hard for me";
 
