@@ -27,6 +27,7 @@ use views::Action;
 use views::dialogs::Dialog;
 use views::export_dialog::ExportChoices;
 use views::reflect::ReflectView;
+use views::teachers::TeachersView;
 use views::welcome::WelcomeView;
 
 /// What the window needs to know to open a notebook.
@@ -69,6 +70,7 @@ pub struct ReflectApp {
     pub screen: Screen,
     welcome: WelcomeView,
     reflect: ReflectView,
+    teachers: TeachersView,
     /// The reflection `reflect` was last used for.
     reflect_for: Option<String>,
     dialog: Option<Dialog>,
@@ -110,6 +112,7 @@ impl ReflectApp {
             screen,
             welcome: WelcomeView::default(),
             reflect: ReflectView::default(),
+            teachers: TeachersView::default(),
             reflect_for: None,
             dialog: None,
             show_problems,
@@ -334,6 +337,11 @@ impl ReflectApp {
         match command {
             UiCommand::NewReflection => {
                 self.dialog = Some(Dialog::NewReflection {
+                    teacher_id: self
+                        .teachers
+                        .selected
+                        .clone()
+                        .filter(|_| self.notebook.is_coaching()),
                     guide_id: DEFAULT_GUIDE_ID.to_owned(),
                     title: String::new(),
                 });
@@ -390,16 +398,70 @@ impl ReflectApp {
             } => {
                 self.notebook.add_teacher(&name);
                 if start_default_guide {
-                    self.start(DEFAULT_GUIDE_ID, "");
+                    self.start(None, DEFAULT_GUIDE_ID, "");
                 } else {
                     self.screen = Screen::Home;
                 }
                 Ok(())
             }
-            Action::StartReflection { guide_id, title } => {
+            Action::StartReflection {
+                teacher_id,
+                guide_id,
+                title,
+            } => {
                 self.dialog = None;
-                self.start(&guide_id, &title);
+                self.start(teacher_id.as_deref(), &guide_id, &title);
                 Ok(())
+            }
+            Action::AskAddTeacher => {
+                self.dialog = Some(Dialog::AddTeacher {
+                    name: String::new(),
+                });
+                Ok(())
+            }
+            Action::AddTeacher(name) => {
+                self.dialog = None;
+                let id = self.notebook.add_teacher(&name);
+                self.teachers.selected = Some(id);
+                self.screen = Screen::Home;
+                Ok(())
+            }
+            Action::AskNewReflectionFor(teacher_id) => {
+                self.dialog = Some(Dialog::NewReflection {
+                    teacher_id: Some(teacher_id),
+                    guide_id: DEFAULT_GUIDE_ID.to_owned(),
+                    title: String::new(),
+                });
+                Ok(())
+            }
+            Action::AskRenameTeacher(teacher_id) => {
+                let name = self
+                    .notebook
+                    .teacher(&teacher_id)
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default();
+                self.dialog = Some(Dialog::RenameTeacher { teacher_id, name });
+                Ok(())
+            }
+            Action::RenameTeacher { teacher_id, name } => {
+                self.dialog = None;
+                self.notebook.rename_teacher(&teacher_id, &name);
+                Ok(())
+            }
+            Action::SetArchived {
+                teacher_id,
+                archived,
+            } => {
+                self.notebook.set_archived(&teacher_id, archived);
+                Ok(())
+            }
+            Action::AskDeleteTeacher(teacher_id) => {
+                self.dialog = Some(Dialog::ConfirmDeleteTeacher { teacher_id });
+                Ok(())
+            }
+            Action::DeleteTeacher(teacher_id) => {
+                self.dialog = None;
+                self.notebook.delete_teacher(&teacher_id)
             }
             Action::OpenReflection(id) => {
                 self.show_reflection(id);
@@ -505,8 +567,8 @@ impl ReflectApp {
         self.screen = Screen::Reflect(id);
     }
 
-    fn start(&mut self, guide_id: &str, title: &str) {
-        match self.notebook.start_reflection(guide_id, title) {
+    fn start(&mut self, teacher_id: Option<&str>, guide_id: &str, title: &str) {
+        match self.notebook.start_reflection(teacher_id, guide_id, title) {
             Some(id) => self.show_reflection(id),
             None => self.message = Some(format!("The guide \"{guide_id}\" is not available.")),
         }
@@ -516,12 +578,20 @@ impl ReflectApp {
         let mut actions = Vec::new();
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                for command in [
-                    UiCommand::NewReflection,
-                    UiCommand::GoHome,
-                    UiCommand::OpenSettings,
-                    UiCommand::Quit,
-                ] {
+                for command in [UiCommand::NewReflection, UiCommand::GoHome] {
+                    if command.menu_button(ui) {
+                        actions.push(Action::Command(command));
+                    }
+                }
+                if ui
+                    .button("Add a teacher…")
+                    .on_hover_text("Keep reflections for several teachers, as a coach")
+                    .clicked()
+                {
+                    actions.push(Action::AskAddTeacher);
+                    ui.close();
+                }
+                for command in [UiCommand::OpenSettings, UiCommand::Quit] {
                     if command.menu_button(ui) {
                         actions.push(Action::Command(command));
                     }
@@ -643,6 +713,9 @@ impl eframe::App for ReflectApp {
             let screen = self.screen.clone();
             match screen {
                 Screen::Welcome => actions.extend(self.welcome.ui(ui, &self.config.data_dir)),
+                Screen::Home if self.notebook.is_coaching() => {
+                    actions.extend(self.teachers.ui(ui, &self.notebook))
+                }
                 Screen::Home => actions.extend(views::home::ui(ui, &self.notebook)),
                 Screen::Settings => actions.extend(views::settings::ui(
                     ui,

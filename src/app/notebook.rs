@@ -125,15 +125,59 @@ impl Notebook {
         id
     }
 
-    /// Starts a reflection on a guide and returns its id.
-    pub fn start_reflection(&mut self, guide_id: &str, title: &str) -> Option<String> {
-        let teacher_id = match self.main_teacher() {
-            Some(teacher) => teacher.id.clone(),
+    /// Starts a reflection on a guide for a teacher (the notebook's own teacher
+    /// when `teacher_id` is None) and returns its id.
+    pub fn start_reflection(
+        &mut self,
+        teacher_id: Option<&str>,
+        guide_id: &str,
+        title: &str,
+    ) -> Option<String> {
+        let teacher_id = match teacher_id.or_else(|| self.main_teacher().map(|t| t.id.as_str())) {
+            Some(id) => id.to_owned(),
             None => self.add_teacher(""),
         };
         let guide = Arc::clone(self.guide(guide_id)?);
         let reflection = Reflection::new(&teacher_id, &guide, title, Timestamp::now());
         Some(self.insert(reflection))
+    }
+
+    /// Whether the notebook is a coach's: more than one teacher who is not archived.
+    pub fn is_coaching(&self) -> bool {
+        self.teachers.iter().filter(|t| !t.archived).count() > 1
+    }
+
+    pub fn teacher(&self, id: &str) -> Option<&Teacher> {
+        self.teachers.iter().find(|t| t.id == id)
+    }
+
+    pub fn rename_teacher(&mut self, id: &str, name: &str) {
+        if let Some(teacher) = self.teachers.iter_mut().find(|t| t.id == id) {
+            teacher.name = name.trim().to_owned();
+            teacher.updated = Timestamp::now();
+            self.teachers_pending = Some(Instant::now());
+            self.revision += 1;
+        }
+    }
+
+    pub fn set_archived(&mut self, id: &str, archived: bool) {
+        if let Some(teacher) = self.teachers.iter_mut().find(|t| t.id == id) {
+            teacher.archived = archived;
+            teacher.updated = Timestamp::now();
+            self.teachers_pending = Some(Instant::now());
+            self.revision += 1;
+        }
+    }
+
+    /// A teacher's reflections, newest first.
+    pub fn reflections_of(&self, teacher_id: &str) -> Vec<&Entry> {
+        let mut entries: Vec<&Entry> = self
+            .entries
+            .iter()
+            .filter(|e| e.reflection.teacher_id == teacher_id)
+            .collect();
+        entries.sort_by(|a, b| b.reflection.created.cmp(&a.reflection.created));
+        entries
     }
 
     pub fn duplicate(&mut self, id: &str) -> Option<String> {
@@ -199,6 +243,28 @@ impl Notebook {
         self.revision += 1;
         self.pending.remove(id);
         self.deleted.push(entry.reflection);
+        Ok(())
+    }
+
+    /// Deletes a teacher; their reflections go to the trash folder (restorable by hand).
+    pub fn delete_teacher(&mut self, teacher_id: &str) -> Result<(), String> {
+        let ids: Vec<String> = self
+            .reflections_of(teacher_id)
+            .iter()
+            .map(|e| e.reflection.id.clone())
+            .collect();
+        self.flush();
+        for id in &ids {
+            self.store
+                .delete_reflection(id)
+                .map_err(|e| e.to_string())?;
+            self.pending.remove(id);
+        }
+        self.entries
+            .retain(|e| e.reflection.teacher_id != teacher_id);
+        self.teachers.retain(|t| t.id != teacher_id);
+        self.teachers_pending = Some(Instant::now());
+        self.revision += 1;
         Ok(())
     }
 

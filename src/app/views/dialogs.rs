@@ -10,8 +10,19 @@ use crate::guide::Section;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
     NewReflection {
+        teacher_id: Option<String>,
         guide_id: String,
         title: String,
+    },
+    AddTeacher {
+        name: String,
+    },
+    RenameTeacher {
+        teacher_id: String,
+        name: String,
+    },
+    ConfirmDeleteTeacher {
+        teacher_id: String,
     },
     Rename {
         id: String,
@@ -32,8 +43,17 @@ impl Dialog {
         let modal = Modal::new(Id::unique("dialog")).show(ctx, |ui| {
             ui.set_width(460.0);
             match self {
-                Dialog::NewReflection { guide_id, title } => {
-                    new_reflection(ui, notebook, guide_id, title, &mut actions)
+                Dialog::NewReflection {
+                    teacher_id,
+                    guide_id,
+                    title,
+                } => new_reflection(ui, notebook, teacher_id, guide_id, title, &mut actions),
+                Dialog::AddTeacher { name } => add_teacher(ui, name, &mut actions),
+                Dialog::RenameTeacher { teacher_id, name } => {
+                    rename_teacher(ui, teacher_id, name, &mut actions);
+                }
+                Dialog::ConfirmDeleteTeacher { teacher_id } => {
+                    confirm_delete_teacher(ui, notebook, teacher_id, &mut actions);
                 }
                 Dialog::Rename { id, title } => rename(ui, id, title, &mut actions),
                 Dialog::ConfirmDelete { id } => confirm_delete(ui, notebook, id, &mut actions),
@@ -65,11 +85,31 @@ fn buttons(ui: &mut Ui, confirm: &str, actions: &mut Vec<Action>) -> bool {
 fn new_reflection(
     ui: &mut Ui,
     notebook: &Notebook,
+    teacher_id: &mut Option<String>,
     guide_id: &mut String,
     title: &mut String,
     actions: &mut Vec<Action>,
 ) {
     ui.heading("New reflection");
+    if notebook.is_coaching() {
+        let current = teacher_id
+            .as_deref()
+            .and_then(|id| notebook.teacher(id))
+            .map_or("Choose a teacher", |t| {
+                super::teachers::display_name(&t.name)
+            });
+        egui::ComboBox::from_label("Teacher")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for teacher in notebook.teachers.iter().filter(|t| !t.archived) {
+                    ui.selectable_value(
+                        teacher_id,
+                        Some(teacher.id.clone()),
+                        super::teachers::display_name(&teacher.name),
+                    );
+                }
+            });
+    }
     ui.label("Choose a guide:");
     for loaded in notebook.library.guides() {
         let guide = &loaded.guide;
@@ -91,6 +131,7 @@ fn new_reflection(
         || (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
     {
         actions.push(Action::StartReflection {
+            teacher_id: teacher_id.clone(),
             guide_id: guide_id.clone(),
             title: title.clone(),
         });
@@ -188,5 +229,55 @@ fn find_practice(
     }
     if ui.button("Close").clicked() {
         actions.push(Action::CloseDialog);
+    }
+}
+
+fn add_teacher(ui: &mut Ui, name: &mut String, actions: &mut Vec<Action>) {
+    ui.heading("Add a teacher");
+    ui.label("Keep reflections for several teachers, for example as an instructional coach.");
+    let label = ui.label("Teacher's name");
+    let field = ui
+        .add(egui::TextEdit::singleline(name))
+        .labelled_by(label.id);
+    let confirmed = buttons(ui, "Add teacher", actions)
+        || (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+    if confirmed && !name.trim().is_empty() {
+        actions.push(Action::AddTeacher(name.trim().to_owned()));
+    }
+}
+
+fn rename_teacher(ui: &mut Ui, teacher_id: &str, name: &mut String, actions: &mut Vec<Action>) {
+    ui.heading("Rename teacher");
+    let label = ui.label("Teacher's name");
+    let field = ui
+        .add(egui::TextEdit::singleline(name))
+        .labelled_by(label.id);
+    let confirmed = buttons(ui, "Rename", actions)
+        || (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+    if confirmed && !name.trim().is_empty() {
+        actions.push(Action::RenameTeacher {
+            teacher_id: teacher_id.to_owned(),
+            name: name.trim().to_owned(),
+        });
+    }
+}
+
+fn confirm_delete_teacher(
+    ui: &mut Ui,
+    notebook: &Notebook,
+    teacher_id: &str,
+    actions: &mut Vec<Action>,
+) {
+    let name = notebook
+        .teacher(teacher_id)
+        .map_or("this teacher", |t| super::teachers::display_name(&t.name));
+    let reflections = notebook.reflections_of(teacher_id).len();
+    ui.heading(format!("Delete {name}?"));
+    ui.label(format!(
+        "{name} and {reflections} reflection(s) go with them. The files are moved to the trash folder of your notebook, not destroyed."
+    ));
+    ui.weak("To keep their history but hide them, archive them instead.");
+    if buttons(ui, "Delete teacher", actions) {
+        actions.push(Action::DeleteTeacher(teacher_id.to_owned()));
     }
 }

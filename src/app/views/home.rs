@@ -82,6 +82,7 @@ pub fn ui(ui: &mut Ui, notebook: &Notebook) -> Vec<Action> {
                     ));
                     if named_button(ui, "Start", &format!("Start {}", guide.title)).clicked() {
                         actions.push(Action::StartReflection {
+                            teacher_id: None,
                             guide_id: guide.id.clone(),
                             title: String::new(),
                         });

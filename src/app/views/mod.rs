@@ -8,6 +8,7 @@ pub mod problems;
 pub mod reflect;
 pub mod settings;
 pub mod summary;
+pub mod teachers;
 pub mod welcome;
 pub mod widgets;
 
@@ -26,7 +27,9 @@ pub enum Action {
         name: String,
         start_default_guide: bool,
     },
+    /// Starts a reflection; `teacher_id` None means the notebook's own teacher.
     StartReflection {
+        teacher_id: Option<String>,
         guide_id: String,
         title: String,
     },
@@ -55,5 +58,19 @@ pub enum Action {
     OpenSummary(String),
     OpenExport(String),
     SaveExport,
+    AskAddTeacher,
+    AddTeacher(String),
+    AskNewReflectionFor(String),
+    AskRenameTeacher(String),
+    RenameTeacher {
+        teacher_id: String,
+        name: String,
+    },
+    SetArchived {
+        teacher_id: String,
+        archived: bool,
+    },
+    AskDeleteTeacher(String),
+    DeleteTeacher(String),
     CloseDialog,
 }
