@@ -7,6 +7,7 @@
 pub mod app;
 pub mod cli;
 pub mod clock;
+pub mod coach;
 pub mod export;
 pub mod guide;
 pub mod reflection;

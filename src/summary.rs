@@ -432,6 +432,25 @@ pub fn summarize(
     }
 }
 
+/// What changed from `older` to `newer` (two reflections on `guide`), by the
+/// same rules as the summary's "since last time": levels that moved, practices
+/// newly in use, next steps taken, and big-question answers that changed.
+/// Private answers are left out of both unless `include_private`.
+pub fn compare_reflections(
+    guide: &Guide,
+    older: &Reflection,
+    newer: &Reflection,
+    include_private: bool,
+) -> SinceLastTime {
+    since_last_time(
+        guide,
+        &practices(guide),
+        &Visible::new(newer, include_private),
+        &Visible::new(older, include_private),
+        older,
+    )
+}
+
 /// The answers a summary may use: private ones removed unless included.
 struct Visible<'r> {
     answers: BTreeMap<&'r str, &'r Answer>,

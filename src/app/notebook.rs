@@ -246,20 +246,18 @@ impl Notebook {
         Ok(())
     }
 
-    /// Deletes a teacher; their reflections go to the trash folder (restorable by hand).
+    /// Deletes a teacher; their reflections and sessions go to the trash folder,
+    /// restorable by hand. Nothing moves if any file cannot be moved.
     pub fn delete_teacher(&mut self, teacher_id: &str) -> Result<(), String> {
-        let ids: Vec<String> = self
-            .reflections_of(teacher_id)
-            .iter()
-            .map(|e| e.reflection.id.clone())
-            .collect();
         self.flush();
-        for id in &ids {
-            self.store
-                .delete_reflection(id)
-                .map_err(|e| e.to_string())?;
-            self.pending.remove(id);
-        }
+        self.store
+            .delete_teacher_data(teacher_id)
+            .map_err(|e| e.to_string())?;
+        self.pending.retain(|id, _| {
+            self.entries
+                .iter()
+                .any(|e| &e.reflection.id == id && e.reflection.teacher_id != teacher_id)
+        });
         self.entries
             .retain(|e| e.reflection.teacher_id != teacher_id);
         self.teachers.retain(|t| t.id != teacher_id);

@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 1 a data or validation error (explained on stderr),
 //! 2 a usage error (clap's own exit code for bad arguments).
 
+mod coach;
 mod export;
 mod guides;
 mod notebook;
@@ -58,6 +59,10 @@ pub enum Command {
     Check,
     /// Export a reflection's readiness summary as md, html, pdf, csv or json.
     Export(export::ExportArgs),
+    /// Import a reflection a teacher exported as JSON; prints its id.
+    Import(coach::ImportArgs),
+    /// The school-wide picture of a guide: how many teachers use each practice, with no names.
+    Aggregate(coach::AggregateArgs),
 }
 
 /// Builds the argument parser, with the data folder in use shown in `--help`.
@@ -80,6 +85,8 @@ pub fn run(global: &GlobalOptions, command: Command) -> ExitCode {
         Command::Show { reflection_id } => notebook::show(global, &reflection_id),
         Command::Check => notebook::check(global),
         Command::Export(args) => export::export(global, args),
+        Command::Import(args) => coach::import(global, args),
+        Command::Aggregate(args) => coach::aggregate(global, args),
     };
     match result {
         Ok(code) => code,

@@ -21,6 +21,8 @@ const LOCK_WAIT: Duration = Duration::from_secs(5);
 
 #[derive(Debug, Subcommand)]
 pub enum TeachersCommand {
+    #[command(flatten)]
+    Edit(super::coach::TeacherEditCommand),
     /// Add a teacher and print their id.
     Add { name: String },
     /// List teachers.
@@ -114,6 +116,7 @@ fn load(store: &Store) -> Snapshot {
 
 pub fn teachers(global: &GlobalOptions, command: TeachersCommand) -> anyhow::Result<ExitCode> {
     match command {
+        TeachersCommand::Edit(command) => return super::coach::edit_teacher(global, command),
         TeachersCommand::Add { name } => {
             if name.trim().is_empty() {
                 bail!("a teacher's name cannot be empty");

@@ -24,7 +24,8 @@ pub fn render(summary: &Summary) -> String {
     render_document(&document(summary), language)
 }
 
-fn render_document(doc: &Document, language: &str) -> String {
+/// Any document of the export model as one self-contained HTML page.
+pub fn render_document(doc: &Document, language: &str) -> String {
     let mut out = String::with_capacity(32 * 1024);
     out.push_str("<!DOCTYPE html>\n");
     out.push_str(&format!("<html lang=\"{}\">\n<head>\n", escape(language)));

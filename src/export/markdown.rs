@@ -12,7 +12,8 @@ pub fn render(summary: &Summary) -> String {
     render_document(&document(summary))
 }
 
-fn render_document(doc: &Document) -> String {
+/// Any document of the export model as Markdown, every piece of text escaped.
+pub fn render_document(doc: &Document) -> String {
     let mut out = String::new();
     out.push_str(&format!("# {}\n\n", inline(&doc.title)));
     out.push_str(&format!("**{}**\n\n", inline(&doc.subtitle)));

@@ -4,6 +4,8 @@
 //! DATA/teachers.json              {"format": 1, "teachers": [...]}
 //! DATA/reflections/<id>.json      one reflection each
 //! DATA/trash/<id>.json            deleted reflections, until restored
+//! DATA/sessions/<id>.json         one coaching session each (see [`sessions`])
+//! DATA/trash/sessions/<id>.json   deleted sessions, until restored
 //! DATA/.lock                      held by the one process that may write
 //! ```
 //!
@@ -25,6 +27,7 @@ mod parse;
 mod paths;
 mod problems;
 mod read;
+mod sessions;
 mod write;
 
 use std::collections::HashMap;
@@ -39,6 +42,7 @@ pub use paths::{
     backup_path, default_guides_dir, is_valid_reflection_id, resolve_data_dir,
 };
 pub use problems::{DataProblem, ProblemKind};
+pub use sessions::{DeleteTeacherDataError, DeletedCounts, SESSIONS_DIR, StoredSession};
 
 use crate::clock::Timestamp;
 use crate::reflection::{Reflection, Teacher};
@@ -95,6 +99,8 @@ pub struct Snapshot {
     pub teachers_read_only: Option<String>,
     /// Sorted by file name.
     pub reflections: Vec<StoredReflection>,
+    /// Coaching sessions, sorted by file name.
+    pub sessions: Vec<StoredSession>,
     /// Sorted by file.
     pub problems: Vec<DataProblem>,
 }
@@ -162,7 +168,13 @@ impl Store {
             let _ = atomic::sync_dir(parent);
         }
         // Safe only because we hold the lock: no other process can be mid-save.
-        for folder in [dir.clone(), dir.join(REFLECTIONS_DIR), dir.join(TRASH_DIR)] {
+        for folder in [
+            dir.clone(),
+            dir.join(REFLECTIONS_DIR),
+            dir.join(TRASH_DIR),
+            dir.join(SESSIONS_DIR),
+            dir.join(TRASH_DIR).join(SESSIONS_DIR),
+        ] {
             atomic::remove_stale_temps(&folder);
         }
         Ok(store(None, Some(held)))

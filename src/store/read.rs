@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use super::parse::{self, Header};
 use super::problems::Failure;
+use super::sessions::{load_session_folder, unknown_session_teachers};
 use super::{
     DataProblem, LOCK_FILE, ProblemKind, ReflectionHeader, Snapshot, Store, StoreError,
     StoredReflection, TEACHERS_FILE, atomic, lock,
@@ -24,25 +25,35 @@ pub(super) struct TeachersRead {
 }
 
 impl Store {
-    /// Reads everything: teachers, every reflection in full, and every problem
-    /// with those files (including reflections whose teacher is unknown).
+    /// Reads everything: teachers, every reflection in full, every coaching
+    /// session, and every problem with those files (including reflections and
+    /// sessions whose teacher is unknown).
     /// Changes nothing on disk.
     pub fn load(&self) -> Snapshot {
         let teachers = self.read_teachers();
         let (reflections, mut problems) = self.load_folder(&self.reflections_dir());
+        let (sessions, session_problems) = load_session_folder(&self.sessions_dir());
+        problems.extend(session_problems);
         problems.extend(teachers.problem.clone());
         problems.extend(unknown_teachers(&teachers, &reflections));
+        problems.extend(unknown_session_teachers(&teachers, &sessions));
         problems.sort_by(|a, b| (&a.path, a.kind).cmp(&(&b.path, b.kind)));
         let teachers_path = self.teachers_path();
         let reflections_dir = self.reflections_dir();
+        let sessions_dir = self.sessions_dir();
         self.remember(
-            |path| path == teachers_path || path.parent() == Some(&reflections_dir),
+            |path| {
+                path == teachers_path
+                    || path.parent() == Some(&reflections_dir)
+                    || path.parent() == Some(&sessions_dir)
+            },
             &problems,
         );
         Snapshot {
             teachers: teachers.teachers,
             teachers_read_only: teachers.read_only,
             reflections,
+            sessions,
             problems,
         }
     }
@@ -85,18 +96,28 @@ impl Store {
     }
 
     /// Every problem in the data folder, changing nothing: files that cannot be
-    /// read, files from a newer version, misnamed files, reflections whose
-    /// teacher is unknown, damaged files in the trash, temporary files left by
-    /// interrupted saves, and backups with no main file.
+    /// read, files from a newer version, misnamed files, reflections and
+    /// coaching sessions whose teacher is unknown, damaged files in the trash,
+    /// temporary files left by interrupted saves, and backups with no main file.
     pub fn check(&self) -> Vec<DataProblem> {
         let teachers = self.read_teachers();
         let (reflections, mut problems) = self.load_folder(&self.reflections_dir());
         problems.extend(teachers.problem.clone());
         problems.extend(unknown_teachers(&teachers, &reflections));
         problems.extend(self.load_folder(&self.trash_dir()).1);
+        let (sessions, session_problems) = load_session_folder(&self.sessions_dir());
+        problems.extend(session_problems);
+        problems.extend(unknown_session_teachers(&teachers, &sessions));
+        problems.extend(load_session_folder(&self.trashed_sessions_dir()).1);
         let writer_elsewhere =
             !self.holds_lock() && lock::is_held_elsewhere(&self.dir.join(LOCK_FILE));
-        for folder in [self.dir.clone(), self.reflections_dir(), self.trash_dir()] {
+        for folder in [
+            self.dir.clone(),
+            self.reflections_dir(),
+            self.trash_dir(),
+            self.sessions_dir(),
+            self.trashed_sessions_dir(),
+        ] {
             // While another process writes, its temporary files may be saves in
             // progress, not leftovers; and this store's own autosave may be mid-save.
             let in_progress = |temp: &PathBuf| {
@@ -152,7 +173,7 @@ impl Store {
         read
     }
 
-    fn load_folder(&self, dir: &Path) -> (Vec<StoredReflection>, Vec<DataProblem>) {
+    pub(super) fn load_folder(&self, dir: &Path) -> (Vec<StoredReflection>, Vec<DataProblem>) {
         let files = match json_files(dir) {
             Ok(files) => files,
             Err(problem) => return (Vec::new(), vec![problem]),
@@ -315,7 +336,7 @@ fn orphan_backups(dir: &Path) -> Vec<DataProblem> {
 }
 
 /// The `*.json` files of a folder, sorted. A missing folder has none.
-fn json_files(dir: &Path) -> Result<Vec<PathBuf>, DataProblem> {
+pub(super) fn json_files(dir: &Path) -> Result<Vec<PathBuf>, DataProblem> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -341,7 +362,7 @@ fn json_files(dir: &Path) -> Result<Vec<PathBuf>, DataProblem> {
 
 /// Maps over the items on a few threads: reading 2,000 files is mostly parsing,
 /// and parsing spreads well over cores. Keeps the order of `items`.
-fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(super) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     const MIN_PER_THREAD: usize = 32;
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())

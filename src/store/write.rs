@@ -53,23 +53,44 @@ impl Store {
                 return Err(StoreError::InTrash { path: trashed });
             }
         }
-        // The model already has the current shape; only the number may be old.
-        let reflection = if reflection.format == REFLECTION_FORMAT {
-            Cow::Borrowed(reflection)
-        } else {
-            let mut upgraded = reflection.clone();
-            upgraded.format = REFLECTION_FORMAT;
-            Cow::Owned(upgraded)
-        };
-        let bytes = to_json(&*reflection, &path)?;
-        // Never write what could not be read back (for example, an `extra` field
-        // that repeats a known field's name would make the file unreadable).
-        match parse::reflection(&bytes) {
-            Ok(parsed) if parsed.reflection == *reflection => {}
-            Ok(_) => return Err(unsavable(&path, "it reads back differently")),
-            Err(failure) => return Err(unsavable(&path, &failure.message)),
-        }
+        let bytes = reflection_bytes(reflection, &path)?;
         atomic::write(&path, &bytes).map_err(|source| StoreError::Write { path, source })
+    }
+
+    /// Puts `reflection` in the place of the stored reflection with the same id
+    /// (an imported newer version, say), after moving the stored one and its
+    /// `.bak` to the trash, where it can be recovered. Returns where the old
+    /// version went. Refused, changing nothing, if there is no such reflection,
+    /// if the store is read-only, or if the file on disk is damaged, from a newer
+    /// version, or holds another id.
+    ///
+    /// While the new version is in place, the old one cannot be restored from
+    /// the trash ([`StoreError::AlreadyExists`]); delete the new one first.
+    pub fn replace_reflection(&self, reflection: &Reflection) -> Result<PathBuf, StoreError> {
+        self.writable()?;
+        let path = self.reflection_path(&reflection.id)?;
+        if reflection.format > REFLECTION_FORMAT {
+            let message = format!(
+                "the new version was made by a newer version of PL Reflect (format {}), so this version does not save it",
+                reflection.format
+            );
+            return Err(StoreError::refused(DataProblem::new(
+                &path,
+                ProblemKind::NewerFormat,
+                message,
+            )));
+        }
+        // Everything that could refuse is checked before anything moves.
+        self.can_replace_reflection(&reflection.id)?;
+        let bytes = reflection_bytes(reflection, &path)?;
+        self.delete_reflection(&reflection.id)?;
+        let trashed = self.trashed_path(&reflection.id)?;
+        if let Err(source) = atomic::write(&path, &bytes) {
+            // Best effort: put the old version back where it was.
+            let _ = fs::rename(&trashed, &path);
+            return Err(StoreError::Write { path, source });
+        }
+        Ok(trashed)
     }
 
     /// Saves the list of teachers to `teachers.json`, keeping top-level fields
@@ -120,6 +141,18 @@ impl Store {
         sync_dirs(&[&trash_dir, &self.reflections_dir()])
     }
 
+    /// Whether [`Store::replace_reflection`] would replace the reflection `id`:
+    /// an error saying why not, found without changing anything.
+    pub fn can_replace_reflection(&self, id: &str) -> Result<(), StoreError> {
+        self.writable()?;
+        let path = self.reflection_path(id)?;
+        self.check_not_refused(&path)?;
+        if !self.guard_reflection_file(&path, id)? {
+            return Err(StoreError::NotFound { path });
+        }
+        Ok(())
+    }
+
     /// Moves a reflection back from the trash. Refused if a reflection with the same id exists.
     pub fn restore_reflection(&self, id: &str) -> Result<(), StoreError> {
         self.writable()?;
@@ -144,7 +177,8 @@ impl Store {
 
     /// Renames a data file (typically a damaged one) to `NAME.corrupt-<time>` beside
     /// it, so the app can start fresh without destroying anything. Returns the new
-    /// path. Only `teachers.json` and files in `reflections/` or `trash/` qualify.
+    /// path. Only `teachers.json` and files in `reflections/`, `sessions/`, `trash/`
+    /// or `trash/sessions/` qualify.
     pub fn set_aside(&self, path: &Path) -> Result<PathBuf, StoreError> {
         self.writable()?;
         let name = path
@@ -153,7 +187,10 @@ impl Store {
             .unwrap_or_default();
         let parent = path.parent().unwrap_or(Path::new(""));
         let is_data_file = (same_dir(parent, &self.dir) && name == super::TEACHERS_FILE)
-            || ((same_dir(parent, &self.reflections_dir()) || same_dir(parent, &self.trash_dir()))
+            || ((same_dir(parent, &self.reflections_dir())
+                || same_dir(parent, &self.trash_dir())
+                || same_dir(parent, &self.sessions_dir())
+                || same_dir(parent, &self.trashed_sessions_dir()))
                 && name.ends_with(".json")
                 && !name.starts_with('.'));
         if !is_data_file {
@@ -198,14 +235,34 @@ impl Store {
     }
 }
 
-fn to_json(value: &impl Serialize, path: &Path) -> Result<Vec<u8>, StoreError> {
+/// The bytes to save for a reflection, checked to read back as the same reflection.
+fn reflection_bytes(reflection: &Reflection, path: &Path) -> Result<Vec<u8>, StoreError> {
+    // The model already has the current shape; only the number may be old.
+    let reflection = if reflection.format == REFLECTION_FORMAT {
+        Cow::Borrowed(reflection)
+    } else {
+        let mut upgraded = reflection.clone();
+        upgraded.format = REFLECTION_FORMAT;
+        Cow::Owned(upgraded)
+    };
+    let bytes = to_json(&*reflection, path)?;
+    // Never write what could not be read back (for example, an `extra` field
+    // that repeats a known field's name would make the file unreadable).
+    match parse::reflection(&bytes) {
+        Ok(parsed) if parsed.reflection == *reflection => Ok(bytes),
+        Ok(_) => Err(unsavable(path, "it reads back differently")),
+        Err(failure) => Err(unsavable(path, &failure.message)),
+    }
+}
+
+pub(super) fn to_json(value: &impl Serialize, path: &Path) -> Result<Vec<u8>, StoreError> {
     let mut bytes =
         serde_json::to_vec_pretty(value).map_err(|e| unsavable(path, &e.to_string()))?;
     bytes.push(b'\n');
     Ok(bytes)
 }
 
-fn unsavable(path: &Path, why: &str) -> StoreError {
+pub(super) fn unsavable(path: &Path, why: &str) -> StoreError {
     StoreError::Write {
         path: path.to_path_buf(),
         source: io::Error::other(format!(
@@ -216,7 +273,7 @@ fn unsavable(path: &Path, why: &str) -> StoreError {
 
 /// Renames `from` to `to`; if `to` exists (an older copy in the trash), that copy
 /// is first renamed to `NAME.replaced-<time>` rather than overwritten.
-fn move_keeping_existing(from: &Path, to: &Path) -> Result<(), StoreError> {
+pub(super) fn move_keeping_existing(from: &Path, to: &Path) -> Result<(), StoreError> {
     if to.exists() {
         let older = free_name(to, &format!("replaced-{}", compact_now()));
         fs::rename(to, &older)
@@ -252,7 +309,7 @@ fn same_dir(a: &Path, b: &Path) -> bool {
     a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
 }
 
-fn sync_dirs(dirs: &[&Path]) -> Result<(), StoreError> {
+pub(super) fn sync_dirs(dirs: &[&Path]) -> Result<(), StoreError> {
     for dir in dirs {
         atomic::sync_dir(dir).map_err(|e| StoreError::io(*dir, "flush the folder to disk", e))?;
     }

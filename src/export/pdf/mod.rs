@@ -74,9 +74,33 @@ fn style(size: f32, color: Rgb, strong: bool) -> Style {
     }
 }
 
+/// What a PDF says about itself in its metadata.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PdfMeta {
+    pub title: String,
+    /// BCP 47 language tag, if known.
+    pub language: Option<String>,
+    /// `None` for an anonymous document.
+    pub author: Option<String>,
+}
+
 /// Renders the summary as a PDF document.
 pub fn render(summary: &Summary, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
-    let doc = document(summary);
+    let header = &summary.header;
+    let meta = PdfMeta {
+        title: format!("{} · {}", header.reflection_title, header.guide_title),
+        language: Some(header.guide_language.trim().to_owned()).filter(|l| !l.is_empty()),
+        author: header.teacher_name.clone(),
+    };
+    render_document(&document(summary), &meta, options)
+}
+
+/// Renders any document of the export document model as a PDF.
+pub fn render_document(
+    doc: &Document,
+    meta: &PdfMeta,
+    options: &PdfOptions,
+) -> Result<Vec<u8>, PdfError> {
     let (width, height) = options.page.points();
     let geometry = Geometry {
         width,
@@ -89,11 +113,11 @@ pub fn render(summary: &Summary, options: &PdfOptions) -> Result<Vec<u8>, PdfErr
     let mut fonts = Fonts::new(options.fallback_fonts.clone());
     let pages = {
         let mut layout = Layout::new(&mut fonts, geometry);
-        write_document(&mut layout, &doc);
+        write_document(&mut layout, doc);
         footers(&mut layout, &doc.title);
         layout.pages
     };
-    draw(&fonts, &pages, geometry, summary)
+    draw(&fonts, &pages, geometry, meta)
 }
 
 fn write_document(layout: &mut Layout<'_>, doc: &Document) {
@@ -366,21 +390,17 @@ fn draw(
     fonts: &Fonts,
     pages: &[Vec<Op>],
     geometry: Geometry,
-    summary: &Summary,
+    meta: &PdfMeta,
 ) -> Result<Vec<u8>, PdfError> {
     let mut document = krilla::Document::new();
-    let header = &summary.header;
     let mut metadata = Metadata::new()
-        .title(format!(
-            "{} · {}",
-            header.reflection_title, header.guide_title
-        ))
+        .title(meta.title.clone())
         .creator("PL Reflect".to_owned())
         .producer("PL Reflect".to_owned());
-    if !header.guide_language.trim().is_empty() {
-        metadata = metadata.language(header.guide_language.trim().to_owned());
+    if let Some(language) = &meta.language {
+        metadata = metadata.language(language.clone());
     }
-    if let Some(name) = &header.teacher_name {
+    if let Some(name) = &meta.author {
         metadata = metadata.authors(vec![name.clone()]);
     }
     document.set_metadata(metadata);

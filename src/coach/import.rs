@@ -1,0 +1,544 @@
+//! Importing a reflection a teacher exported as JSON into the coach's notebook.
+//!
+//! Two steps, so that nothing changes until everything is known:
+//! [`plan_import`] reads and checks the file fully and says what would happen
+//! (which guide, which teacher, whether a reflection with the same id is
+//! already here); [`apply_import`] then does it. An invalid file changes
+//! nothing, and an existing reflection is never overwritten silently: with a
+//! conflict the coach chooses to keep both or to replace, and a replaced
+//! version goes to the trash.
+//!
+//! Answers are keyed by item id and every one is kept, even when the installed
+//! guide lacks the item (the reflection was made with a newer version of the
+//! guide, or with a guide not installed here): the app shows such answers under
+//! "No longer in this guide".
+
+use std::path::PathBuf;
+
+use crate::clock::Timestamp;
+use crate::export::{ExportedReflection, parse_exported};
+use crate::guide::GuideLibrary;
+use crate::reflection::{Reflection, Teacher};
+use crate::store::{StoreError, is_valid_reflection_id};
+
+use super::teachers::{TeacherError, add_teacher, same_name};
+
+/// What is added to a copy's title when both versions are kept.
+pub const IMPORTED_SUFFIX: &str = " (imported)";
+
+/// How the reflection's guide compares with the guides installed here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GuideCheck {
+    /// The guide is installed, at the version the reflection was made with or a later one.
+    Installed { version: u32 },
+    /// Made with a newer version of the guide than the one installed. Every
+    /// answer is kept; those to items the installed version lacks are shown apart.
+    NewerThanInstalled {
+        installed_version: u32,
+        exported_version: u32,
+    },
+    /// No guide with this id is installed. The reflection is kept, and shown by
+    /// item id until the guide is added.
+    Unknown,
+}
+
+/// Which teacher an imported reflection belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TeacherChoice {
+    /// A teacher already in the notebook, by id.
+    Existing(String),
+    /// A new teacher with this name.
+    New(String),
+}
+
+/// What to do when a reflection with the same id is already in the notebook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportChoice {
+    /// Import a copy with a new id and " (imported)" after its title.
+    KeepBoth,
+    /// Move the existing reflection to the trash, then put the imported one in its place.
+    Replace,
+}
+
+/// What importing a file would do, found without changing anything.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportPlan {
+    /// How the file was named to the user, for messages.
+    pub file_label: String,
+    /// The file's content, fully checked.
+    pub export: ExportedReflection,
+    pub guide: GuideCheck,
+    /// Answer keys the installed guide has no item for (every answer when the
+    /// guide is unknown). They are imported all the same.
+    pub unknown_items: Vec<String>,
+    /// The id of the reflection already in the notebook with the same id, if any.
+    pub conflict: Option<String>,
+    /// The teacher's name as exported; `None` for an anonymous export.
+    pub exported_teacher: Option<String>,
+    /// The teacher to use unless told otherwise: the one teacher whose name
+    /// matches the exported name (ignoring case), else a new teacher with that
+    /// name. `None` when the export is anonymous or several teachers have the name.
+    pub suggested_teacher: Option<TeacherChoice>,
+}
+
+/// What importing did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportResult {
+    /// The id the reflection was saved under.
+    pub reflection_id: String,
+    pub teacher_id: String,
+    /// Whether a new teacher was added for it.
+    pub created_teacher: bool,
+    /// Where the replaced version went in the trash, when it was replaced.
+    pub replaced_copy: Option<PathBuf>,
+    /// Whether the reflection was given a new id: both versions were kept, or
+    /// one with the same id was in the trash.
+    pub new_id: bool,
+}
+
+/// Why a reflection could not be imported. Nothing was changed.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(
+        "{file}: {problem}. Nothing was imported; ask for the reflection to be exported again as JSON from PL Reflect"
+    )]
+    Unreadable {
+        file: String,
+        /// What is wrong with the file (its text already says so; not a separate cause).
+        problem: crate::export::ImportError,
+    },
+    #[error(
+        "{file}: a reflection with the id {id} is already in this notebook; choose to replace it \
+         (the one here goes to the trash) or to keep both (the import becomes a copy). Nothing was imported"
+    )]
+    ConflictNeedsChoice { file: String, id: String },
+    #[error(
+        "{file}: this export is anonymous, so it cannot be matched to a teacher; say which teacher it \
+         belongs to. Nothing was imported"
+    )]
+    Anonymous { file: String },
+    #[error(
+        "{file}: more than one teacher is called \"{name}\"; say which one it belongs to by id. Nothing was imported"
+    )]
+    AmbiguousTeacher { file: String, name: String },
+    #[error(
+        "there is no teacher with the id \"{0}\" in this notebook; see the list of teachers. Nothing was imported"
+    )]
+    UnknownTeacher(String),
+    #[error("{0}. Nothing was imported")]
+    Teacher(TeacherError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Reads and checks an exported reflection and works out what importing it
+/// would do. Changes nothing. `existing` are the reflections in the notebook.
+pub fn plan_import<'r>(
+    bytes: &[u8],
+    file_label: &str,
+    existing: impl IntoIterator<Item = &'r Reflection>,
+    teachers: &[Teacher],
+    library: &GuideLibrary,
+) -> Result<ImportPlan, ImportError> {
+    let export = parse_exported(bytes).map_err(|problem| ImportError::Unreadable {
+        file: file_label.to_owned(),
+        problem,
+    })?;
+    let reflection = &export.reflection;
+    let installed = library.get(&reflection.guide_id);
+    let exported_version = export.guide.version.max(reflection.guide_version);
+    let guide = match installed {
+        None => GuideCheck::Unknown,
+        Some(g) if exported_version > g.version => GuideCheck::NewerThanInstalled {
+            installed_version: g.version,
+            exported_version,
+        },
+        Some(g) => GuideCheck::Installed { version: g.version },
+    };
+    let unknown_items = reflection
+        .answers
+        .keys()
+        .filter(|id| installed.is_none_or(|g| g.item(id).is_none()))
+        .cloned()
+        .collect();
+    let conflict = existing
+        .into_iter()
+        .find(|r| r.id == reflection.id)
+        .map(|r| r.id.clone());
+    let exported_teacher = export.teacher.as_ref().map(|t| t.name.trim().to_owned());
+    let suggested_teacher = exported_teacher.as_deref().and_then(|name| {
+        let mut named = teachers.iter().filter(|t| same_name(&t.name, name));
+        match (named.next(), named.next()) {
+            (Some(one), None) => Some(TeacherChoice::Existing(one.id.clone())),
+            (None, _) => Some(TeacherChoice::New(name.to_owned())),
+            (Some(_), Some(_)) => None,
+        }
+    });
+    Ok(ImportPlan {
+        file_label: file_label.to_owned(),
+        export,
+        guide,
+        unknown_items,
+        conflict,
+        exported_teacher,
+        suggested_teacher,
+    })
+}
+
+impl ImportPlan {
+    /// The teacher to use when the user did not say: the suggestion, or an
+    /// error saying why there is none.
+    pub fn default_teacher(&self) -> Result<TeacherChoice, ImportError> {
+        match (&self.suggested_teacher, &self.exported_teacher) {
+            (Some(choice), _) => Ok(choice.clone()),
+            (None, Some(name)) => Err(ImportError::AmbiguousTeacher {
+                file: self.file_label.clone(),
+                name: name.clone(),
+            }),
+            (None, None) => Err(ImportError::Anonymous {
+                file: self.file_label.clone(),
+            }),
+        }
+    }
+
+    /// Plain sentences about what is unusual in this import, for the user.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        let guide_id = &self.export.reflection.guide_id;
+        match self.guide {
+            GuideCheck::Installed { .. } => {}
+            GuideCheck::NewerThanInstalled {
+                installed_version,
+                exported_version,
+            } => notes.push(format!(
+                "It was made with version {exported_version} of the guide \"{guide_id}\"; version \
+                 {installed_version} is installed here. Every answer is kept."
+            )),
+            GuideCheck::Unknown => notes.push(format!(
+                "The guide \"{guide_id}\" is not installed here. The reflection is kept and its \
+                 answers are shown by item id until the guide is added."
+            )),
+        }
+        if !self.unknown_items.is_empty() && self.guide != GuideCheck::Unknown {
+            notes.push(format!(
+                "{} answer(s) are to items the installed guide does not have ({}); they are kept \
+                 and shown under \"No longer in this guide\".",
+                self.unknown_items.len(),
+                self.unknown_items.join(", ")
+            ));
+        }
+        if let Some(id) = &self.conflict {
+            notes.push(format!(
+                "A reflection with the id {id} is already in this notebook."
+            ));
+        }
+        notes
+    }
+}
+
+/// Resolves what a user typed to name a teacher: an id, or a name. A name no
+/// teacher has means a new teacher; an unknown id is an error.
+pub fn teacher_from_arg(
+    teachers: &[Teacher],
+    id_or_name: &str,
+) -> Result<TeacherChoice, ImportError> {
+    let wanted = id_or_name.trim();
+    if teachers.iter().any(|t| t.id == wanted) {
+        return Ok(TeacherChoice::Existing(wanted.to_owned()));
+    }
+    let named: Vec<&Teacher> = teachers
+        .iter()
+        .filter(|t| same_name(&t.name, wanted))
+        .collect();
+    match named.as_slice() {
+        [one] => Ok(TeacherChoice::Existing(one.id.clone())),
+        [_, _, ..] => Err(ImportError::AmbiguousTeacher {
+            file: "--teacher".to_owned(),
+            name: wanted.to_owned(),
+        }),
+        [] if wanted.starts_with("t-") && is_valid_reflection_id(wanted) => {
+            Err(ImportError::UnknownTeacher(wanted.to_owned()))
+        }
+        [] if wanted.is_empty() => Err(ImportError::Teacher(TeacherError::EmptyName)),
+        [] => Ok(TeacherChoice::New(wanted.to_owned())),
+    }
+}
+
+/// Imports the planned reflection for `teacher`. `choice` is needed only when a
+/// reflection with the same id is in the notebook (checked again now, on disk);
+/// without one the import is refused. A new teacher is added first and taken
+/// out again if the reflection cannot be saved.
+pub fn apply_import(
+    plan: &ImportPlan,
+    choice: Option<ImportChoice>,
+    teacher: &TeacherChoice,
+    store: &crate::store::Store,
+) -> Result<ImportResult, ImportError> {
+    if let Some(reason) = store.read_only_reason() {
+        return Err(StoreError::ReadOnly {
+            dir: store.dir().to_path_buf(),
+            reason: reason.to_owned(),
+        }
+        .into());
+    }
+    let (mut teachers, problem) = store.load_teachers();
+    if let Some(problem) = problem {
+        // The list could not be read, or is from a newer version: it cannot be
+        // trusted to find the teacher, nor saved with a new one.
+        return Err(StoreError::Refused {
+            problem: Box::new(problem),
+        }
+        .into());
+    }
+    let original_teachers = teachers.clone();
+    let now = Timestamp::now();
+    let (teacher_id, created_teacher) = match teacher {
+        TeacherChoice::Existing(id) => {
+            if !teachers.iter().any(|t| &t.id == id) {
+                return Err(ImportError::UnknownTeacher(id.clone()));
+            }
+            (id.clone(), false)
+        }
+        TeacherChoice::New(name) => (
+            add_teacher(&mut teachers, name, now.clone()).map_err(ImportError::Teacher)?,
+            true,
+        ),
+    };
+
+    let mut reflection = plan.export.reflection.clone();
+    reflection.teacher_id = teacher_id.clone();
+    let here = store.reflection_path(&reflection.id)?.exists();
+    let in_trash = store.trashed_path(&reflection.id)?.exists();
+    let mut new_id = false;
+    let mut replace = false;
+    match (here, choice) {
+        (true, None) => {
+            return Err(ImportError::ConflictNeedsChoice {
+                file: plan.file_label.clone(),
+                id: reflection.id.clone(),
+            });
+        }
+        (true, Some(ImportChoice::KeepBoth)) => {
+            reflection.title = format!("{}{IMPORTED_SUFFIX}", reflection.display_title());
+            reflection.id = crate::clock::new_id("r");
+            new_id = true;
+        }
+        (true, Some(ImportChoice::Replace)) => {
+            // Refused now, before a new teacher is saved, if it would be refused later.
+            store.can_replace_reflection(&reflection.id)?;
+            replace = true;
+        }
+        // A deleted reflection with this id stays restorable: the import takes a new id.
+        (false, _) if in_trash => {
+            reflection.id = crate::clock::new_id("r");
+            new_id = true;
+        }
+        (false, _) => {}
+    }
+
+    if created_teacher {
+        store.save_teachers(&teachers)?;
+    }
+    let saved = if replace {
+        store.replace_reflection(&reflection).map(Some)
+    } else {
+        store.save_reflection(&reflection).map(|()| None)
+    };
+    match saved {
+        Ok(replaced_copy) => Ok(ImportResult {
+            reflection_id: reflection.id,
+            teacher_id,
+            created_teacher,
+            replaced_copy,
+            new_id,
+        }),
+        Err(error) => {
+            if created_teacher {
+                // Best effort: the teacher was added only for this reflection.
+                let _ = store.save_teachers(&original_teachers);
+            }
+            Err(error.into())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coach::test_support::{level, reflection, teacher};
+    use crate::export::json::{ExportedGuide, ExportedTeacher};
+
+    /// An export of a reflection on the built-in default guide.
+    fn export(
+        teacher_name: Option<&str>,
+        guide_version: u32,
+        answers: Vec<(&str, crate::reflection::Answer)>,
+    ) -> Vec<u8> {
+        let mut r = reflection("r-ana-1", "t-her-own-id", "2026-02-01T10:00:00Z", answers);
+        r.guide_id = "where-to-begin".into();
+        r.guide_version = guide_version;
+        r.title = "Spring check-in".into();
+        let export = ExportedReflection {
+            format: 1,
+            kind: "pl-reflect-reflection".into(),
+            exported: Timestamp("2026-02-02T10:00:00Z".into()),
+            guide: ExportedGuide {
+                id: "where-to-begin".into(),
+                version: guide_version,
+                title: "Personalized Learning: Where to Begin".into(),
+            },
+            teacher: teacher_name.map(|name| ExportedTeacher { name: name.into() }),
+            reflection: r,
+        };
+        serde_json::to_vec_pretty(&export).unwrap()
+    }
+
+    fn plan(
+        bytes: &[u8],
+        existing: &[Reflection],
+        teachers: &[Teacher],
+    ) -> Result<ImportPlan, ImportError> {
+        plan_import(
+            bytes,
+            "ana.json",
+            existing,
+            teachers,
+            &GuideLibrary::built_in(),
+        )
+    }
+
+    #[test]
+    fn a_valid_export_matches_its_teacher_by_name_ignoring_case() {
+        let bytes = export(
+            Some("ANA LÓPEZ"),
+            1,
+            vec![("station-rotation", level("trying"))],
+        );
+        let teachers = [teacher("t-1", "Ana López"), teacher("t-2", "Ben")];
+        let plan = plan(&bytes, &[], &teachers).unwrap();
+        assert_eq!(plan.guide, GuideCheck::Installed { version: 1 });
+        assert!(plan.unknown_items.is_empty());
+        assert_eq!(plan.conflict, None);
+        assert_eq!(
+            plan.suggested_teacher,
+            Some(TeacherChoice::Existing("t-1".into()))
+        );
+        assert_eq!(
+            plan.default_teacher().unwrap(),
+            TeacherChoice::Existing("t-1".into())
+        );
+        assert!(plan.notes().is_empty());
+    }
+
+    #[test]
+    fn an_unknown_name_means_a_new_teacher_and_anonymous_means_none() {
+        let teachers = [teacher("t-2", "Ben")];
+        let named = plan(&export(Some(" Ana López "), 1, vec![]), &[], &teachers).unwrap();
+        assert_eq!(
+            named.suggested_teacher,
+            Some(TeacherChoice::New("Ana López".into()))
+        );
+        let anonymous = plan(&export(None, 1, vec![]), &[], &teachers).unwrap();
+        assert_eq!(anonymous.suggested_teacher, None);
+        assert!(matches!(
+            anonymous.default_teacher(),
+            Err(ImportError::Anonymous { .. })
+        ));
+        let twins = [teacher("t-1", "Ana López"), teacher("t-3", "ana lópez")];
+        let ambiguous = plan(&export(Some("Ana López"), 1, vec![]), &[], &twins).unwrap();
+        assert!(matches!(
+            ambiguous.default_teacher(),
+            Err(ImportError::AmbiguousTeacher { .. })
+        ));
+    }
+
+    #[test]
+    fn a_newer_guide_version_keeps_every_answer_and_flags_unknown_items() {
+        let bytes = export(
+            Some("Ana"),
+            7,
+            vec![
+                ("station-rotation", level("trying")),
+                ("practice-added-in-v7", level("regular")),
+            ],
+        );
+        let plan = plan(&bytes, &[], &[]).unwrap();
+        assert_eq!(
+            plan.guide,
+            GuideCheck::NewerThanInstalled {
+                installed_version: 1,
+                exported_version: 7
+            }
+        );
+        assert_eq!(plan.unknown_items, ["practice-added-in-v7"]);
+        let answers = &plan.export.reflection.answers;
+        assert_eq!(answers.len(), 2, "every answer is kept");
+        assert_eq!(
+            answers["practice-added-in-v7"].level.as_deref(),
+            Some("regular")
+        );
+        let notes = plan.notes().join(" ");
+        assert!(notes.contains("version 7"), "{notes}");
+        assert!(notes.contains("practice-added-in-v7"), "{notes}");
+    }
+
+    #[test]
+    fn an_unknown_guide_is_allowed_but_flagged() {
+        let text = String::from_utf8(export(Some("Ana"), 1, vec![("q-1", level("x"))])).unwrap();
+        let bytes = text.replace("\"where-to-begin\"", "\"our-school-guide\"");
+        let plan = plan(bytes.as_bytes(), &[], &[]).unwrap();
+        assert_eq!(plan.guide, GuideCheck::Unknown);
+        assert_eq!(plan.unknown_items, ["q-1"]);
+        assert!(plan.notes()[0].contains("\"our-school-guide\" is not installed"));
+    }
+
+    #[test]
+    fn the_same_id_already_here_is_a_conflict() {
+        let bytes = export(Some("Ana"), 1, vec![]);
+        let mut here = reflection("r-ana-1", "t-1", "2026-01-01T00:00:00Z", vec![]);
+        here.guide_id = "where-to-begin".into();
+        let other = reflection("r-other", "t-1", "2026-01-01T00:00:00Z", vec![]);
+        let plan = plan(&bytes, &[other.clone(), here], &[]).unwrap();
+        assert_eq!(plan.conflict.as_deref(), Some("r-ana-1"));
+        let no_conflict =
+            plan_import(&bytes, "ana.json", [&other], &[], &GuideLibrary::built_in()).unwrap();
+        assert_eq!(no_conflict.conflict, None);
+    }
+
+    #[test]
+    fn an_invalid_file_is_refused_with_its_name() {
+        for bad in [
+            &b"{\"format\": 1, \"kind\": \"pl-reflect-reflection\""[..],
+            b"[]",
+            b"\xff\xfe",
+        ] {
+            let error = plan(bad, &[], &[]).unwrap_err();
+            let message = error.to_string();
+            assert!(matches!(error, ImportError::Unreadable { .. }), "{message}");
+            assert!(message.starts_with("ana.json: "), "{message}");
+            assert!(message.contains("Nothing was imported"), "{message}");
+        }
+    }
+
+    #[test]
+    fn teacher_argument_is_an_id_a_name_or_a_new_name() {
+        let teachers = [teacher("t-1", "Ana López"), teacher("t-2", "Ben")];
+        assert_eq!(
+            teacher_from_arg(&teachers, "t-2").unwrap(),
+            TeacherChoice::Existing("t-2".into())
+        );
+        assert_eq!(
+            teacher_from_arg(&teachers, "ana lópez").unwrap(),
+            TeacherChoice::Existing("t-1".into())
+        );
+        assert_eq!(
+            teacher_from_arg(&teachers, " Cy ").unwrap(),
+            TeacherChoice::New("Cy".into())
+        );
+        assert!(matches!(
+            teacher_from_arg(&teachers, "t-9zz"),
+            Err(ImportError::UnknownTeacher(_))
+        ));
+        assert!(teacher_from_arg(&teachers, "  ").is_err());
+    }
+}
