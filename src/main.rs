@@ -30,6 +30,7 @@ fn main() -> ExitCode {
             guide_dirs: guide_folders(&cli.global),
             lock_wait: Duration::from_millis(500),
             export_folder: None,
+            import_file: None,
         },
         Err(error) => {
             eprintln!("error: {error:#}");

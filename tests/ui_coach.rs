@@ -131,3 +131,158 @@ fn teachers_can_be_searched_renamed_archived_and_deleted_with_confirmation() {
         .collect();
     assert!(!names.contains(&"Ms. Rivera"));
 }
+
+fn coach_with_two_teachers(
+    harness: &mut egui_kittest::Harness<'static, pl_reflect::app::ReflectApp>,
+) {
+    begin(harness, "Ms. Rivera");
+    add_teacher(harness, "Mr. Chen");
+}
+
+fn saved_sessions(dir: &std::path::Path) -> Vec<serde_json::Value> {
+    common::files_in(&dir.join("sessions"))
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| serde_json::from_slice(&std::fs::read(p).expect("read")).expect("json"))
+        .collect()
+}
+
+#[test]
+fn a_session_keeps_an_agenda_coach_notes_and_agreed_steps_apart_from_the_teachers_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    coach_with_two_teachers(&mut harness);
+    click(&mut harness, "New session with Mr. Chen");
+    type_into(&mut harness, "New agenda item", "Station rotation pilot");
+    click(&mut harness, "Add to agenda");
+    type_into(
+        &mut harness,
+        "Coach notes on agenda item 1",
+        "Tried it twice; timing is the hard part",
+    );
+    type_into(
+        &mut harness,
+        "Session notes",
+        "Energised; wants to visit Ms. Rivera's room",
+    );
+    type_into(
+        &mut harness,
+        "New agreed step",
+        "Run a two-station rotation on Friday",
+    );
+    click(&mut harness, "Add step");
+    type_into(&mut harness, "Revisit date for agreed step 1", "2026-12-04");
+    harness.state_mut().flush();
+
+    let sessions = saved_sessions(dir.path());
+    assert_eq!(sessions.len(), 1);
+    let session = &sessions[0];
+    assert_eq!(session["agenda"][0]["text"], "Station rotation pilot");
+    assert_eq!(
+        session["agenda"][0]["notes"],
+        "Tried it twice; timing is the hard part"
+    );
+    assert_eq!(
+        session["notes"],
+        "Energised; wants to visit Ms. Rivera's room"
+    );
+    assert_eq!(
+        session["next_steps"][0]["text"],
+        "Run a two-station rotation on Friday"
+    );
+    assert_eq!(session["next_steps"][0]["revisit_on"], "2026-12-04");
+    // The coach's words never land in a reflection file.
+    for reflection in common::reflection_files(dir.path()) {
+        let text = std::fs::read_to_string(reflection).expect("read");
+        assert!(!text.contains("timing is the hard part"));
+    }
+}
+
+#[test]
+fn two_reflections_of_a_teacher_are_compared_practice_by_practice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    coach_with_two_teachers(&mut harness);
+    click(&mut harness, "New reflection for Mr. Chen");
+    click(&mut harness, "Start");
+    click_starting_with(&mut harness, "Section 3: Practices");
+    click(&mut harness, "Small-group teaching: Trying it");
+    click(&mut harness, "My reflections");
+    click(&mut harness, "Show teacher Mr. Chen");
+    click(&mut harness, "New reflection for Mr. Chen");
+    type_into(&mut harness, "Title (optional)", "Spring");
+    click(&mut harness, "Start");
+    click_starting_with(&mut harness, "Section 3: Practices");
+    click(&mut harness, "Small-group teaching: Regular practice");
+    click(&mut harness, "Station rotation: Trying it");
+    click(&mut harness, "My reflections");
+    click(&mut harness, "Show teacher Mr. Chen");
+    click(&mut harness, "Compare reflections of Mr. Chen");
+    harness.get_by_label("In use: 1 then, 2 now (of 31).");
+    harness.get_by_label("newly in use");
+    harness.get_by_label("up");
+}
+
+#[test]
+fn importing_the_same_reflection_twice_asks_to_keep_both_or_replace() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/coach/ana-fall.json");
+    let mut harness = common::open_app_importing(dir.path(), &file);
+    click(&mut harness, "Look around first");
+    click(&mut harness, "File");
+    click(&mut harness, "Import a reflection…");
+    common::settle(&mut harness);
+    assert_eq!(
+        common::reflection_files(dir.path()).len(),
+        1,
+        "the first import needs no choice"
+    );
+    harness.get_by_label_contains("Imported ");
+
+    // Two teachers now (the notebook's own and the imported one): the coach's
+    // home has its own import button.
+    click(&mut harness, "Import a reflection…");
+    common::settle(&mut harness);
+    harness.get_by_label("This reflection is already here");
+    assert_eq!(
+        common::reflection_files(dir.path()).len(),
+        1,
+        "nothing changes before the choice"
+    );
+    click(&mut harness, "Keep both");
+    common::settle(&mut harness);
+    assert_eq!(common::reflection_files(dir.path()).len(), 2);
+}
+
+#[test]
+fn an_invalid_import_is_rejected_with_a_clear_error_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/coach/invalid-truncated.json");
+    let mut harness = common::open_app_importing(dir.path(), &file);
+    click(&mut harness, "Look around first");
+    click(&mut harness, "File");
+    click(&mut harness, "Import a reflection…");
+    common::settle(&mut harness);
+    harness.get_by_label_contains("Nothing was imported");
+    assert!(common::reflection_files(dir.path()).is_empty());
+}
+
+#[test]
+fn the_school_wide_picture_shows_counts_only_and_hides_small_groups() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    coach_with_two_teachers(&mut harness);
+    click(&mut harness, "School-wide picture");
+    harness.get_by_label_contains("Fewer than 5 teachers have reflected on this guide");
+    assert!(
+        harness.query_by_label_contains("Ms. Rivera").is_none(),
+        "no names in the picture"
+    );
+    click(&mut harness, "Export as CSV");
+    let files = common::wait_for_export(&mut harness, dir.path());
+    assert_eq!(files.len(), 1);
+    let csv = std::fs::read_to_string(&files[0]).expect("csv");
+    assert!(!csv.contains("Rivera"));
+}

@@ -11,11 +11,18 @@ use crate::store::Store;
 /// What the worker is asked to write.
 pub enum SaveJob {
     Reflection(Box<Reflection>),
+    Session(Box<crate::coach::CoachSession>),
     Teachers(Vec<Teacher>),
     /// A small file outside the store's own layout, such as the settings.
     File {
         path: std::path::PathBuf,
         bytes: Vec<u8>,
+    },
+    /// Imports a reflection a teacher exported, after every save queued before it.
+    Import {
+        plan: Box<crate::coach::ImportPlan>,
+        choice: Option<crate::coach::ImportChoice>,
+        teacher: crate::coach::TeacherChoice,
     },
     /// Replies once every job sent before it has been written.
     Flush(Sender<()>),
@@ -25,12 +32,18 @@ pub enum SaveJob {
 #[derive(Debug)]
 pub enum SaveOutcome {
     Saved,
-    Failed { what: SavedThing, error: String },
+    Failed {
+        what: SavedThing,
+        error: String,
+    },
+    /// The imported reflection and the teachers as they now are on disk.
+    Imported(Result<(Box<Reflection>, Vec<Teacher>), String>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SavedThing {
     Reflection { id: String, updated: String },
+    Session { id: String },
     Teachers,
 }
 
@@ -63,6 +76,18 @@ impl Autosave {
                                 },
                             }
                         }
+                        SaveJob::Session(session) => {
+                            let what = SavedThing::Session {
+                                id: session.id.clone(),
+                            };
+                            match store.save_session(&session) {
+                                Ok(()) => SaveOutcome::Saved,
+                                Err(error) => SaveOutcome::Failed {
+                                    what,
+                                    error: error.to_string(),
+                                },
+                            }
+                        }
                         SaveJob::Teachers(teachers) => match store.save_teachers(&teachers) {
                             Ok(()) => SaveOutcome::Saved,
                             Err(error) => SaveOutcome::Failed {
@@ -74,6 +99,26 @@ impl Autosave {
                             // Preferences only: a failure is not worth interrupting the teacher for.
                             let _ = crate::store::atomic::write(&path, &bytes);
                             continue;
+                        }
+                        SaveJob::Import {
+                            plan,
+                            choice,
+                            teacher,
+                        } => {
+                            let imported =
+                                crate::coach::apply_import(&plan, choice, &teacher, &store)
+                                    .map_err(|e| e.to_string())
+                                    .and_then(|result| {
+                                        let stored = store
+                                            .load_reflection(&result.reflection_id)
+                                            .map_err(|e| e.to_string())?;
+                                        let (teachers, problem) = store.load_teachers();
+                                        match problem {
+                                            Some(problem) => Err(problem.to_string()),
+                                            None => Ok((Box::new(stored.reflection), teachers)),
+                                        }
+                                    });
+                            SaveOutcome::Imported(imported)
                         }
                         SaveJob::Flush(done) => {
                             let _ = done.send(());

@@ -4,6 +4,7 @@
 mod autosave;
 mod commands;
 mod export_worker;
+mod file_pick;
 pub mod metrics;
 mod notebook;
 mod settings;
@@ -40,6 +41,8 @@ pub struct AppConfig {
     pub lock_wait: Duration,
     /// Save exports straight into this folder instead of asking with a dialog.
     pub export_folder: Option<PathBuf>,
+    /// Import this file instead of asking with a dialog (for scripted use and tests).
+    pub import_file: Option<PathBuf>,
 }
 
 /// Which screen fills the window.
@@ -49,6 +52,10 @@ pub enum Screen {
     Home,
     Reflect(String),
     Summary(String),
+    Session(String),
+    Compare,
+    Due,
+    School,
     Settings,
 }
 
@@ -82,6 +89,16 @@ pub struct ReflectApp {
     /// The summary on screen, with the state of the data it was made from.
     summary_cache: Option<(String, crate::summary::Summary)>,
     export: Option<ExportState>,
+    session_draft: views::session::SessionDraft,
+    compare: views::compare::CompareView,
+    school: views::school::SchoolView,
+    /// A school-wide picture being saved.
+    school_export: Option<ExportJob>,
+    import_pick: Option<file_pick::PickJob>,
+    /// An import waiting for the coach to choose between keeping both and replacing.
+    import_conflict: Option<crate::coach::ImportPlan>,
+    /// Larger text for showing the screen to a teacher in a session.
+    presenting: bool,
 }
 
 impl ReflectApp {
@@ -121,6 +138,13 @@ impl ReflectApp {
             metrics: metrics::FrameMetrics::from_env(),
             summary_cache: None,
             export: None,
+            session_draft: Default::default(),
+            compare: Default::default(),
+            school: Default::default(),
+            school_export: None,
+            import_pick: None,
+            import_conflict: None,
+            presenting: false,
         })
     }
 
@@ -277,6 +301,126 @@ impl ReflectApp {
         }
     }
 
+    /// The school-wide picture of the chosen guide, from every teacher's newest reflection.
+    fn school_picture(&self) -> Option<crate::coach::SchoolPicture> {
+        let guide = self.notebook.guide(&self.school.guide_id)?;
+        let archived: Vec<&str> = self
+            .notebook
+            .teachers
+            .iter()
+            .filter(|t| t.archived)
+            .map(|t| t.id.as_str())
+            .collect();
+        let reflections: Vec<&crate::reflection::Reflection> = self
+            .notebook
+            .entries
+            .iter()
+            .map(|e| &e.reflection)
+            .filter(|r| r.guide_id == guide.id && !archived.contains(&r.teacher_id.as_str()))
+            .collect();
+        Some(crate::coach::aggregate(
+            guide,
+            &reflections,
+            self.school.min_group,
+        ))
+    }
+
+    fn export_school(&mut self, ctx: &egui::Context, format: crate::export::Format) {
+        let Some(picture) = self.school_picture() else {
+            self.message = Some("That guide is not available.".to_owned());
+            return;
+        };
+        let language = self
+            .notebook
+            .guide(&picture.guide_id)
+            .map(|g| g.language.clone())
+            .unwrap_or_default();
+        let file_name = format!(
+            "pl-reflect-school-picture-{}-{}.{}",
+            picture.guide_id,
+            crate::clock::today(),
+            format.extension()
+        );
+        let destination = match &self.config.export_folder {
+            Some(folder) => Destination::Folder(folder.clone()),
+            None => Destination::Ask {
+                fallback_folder: fallback_export_folder(&self.config.data_dir),
+            },
+        };
+        let render: export_worker::Render = Box::new(move || {
+            crate::coach::aggregate::render_picture(&picture, format, &language)
+                .map_err(|e| e.to_string())
+        });
+        let wake = ctx.clone();
+        self.school_export = Some(ExportJob::start(
+            destination,
+            file_name,
+            render,
+            move || wake.request_repaint(),
+        ));
+    }
+
+    /// Collects results of work done off the UI thread: picked files, imports, school exports.
+    fn poll_background(&mut self) {
+        if let Some(outcome) = self.import_pick.as_ref().and_then(file_pick::PickJob::poll) {
+            self.import_pick = None;
+            match outcome {
+                file_pick::PickOutcome::Picked(file) => {
+                    let planned = crate::coach::plan_import(
+                        &file.bytes,
+                        &file.label,
+                        self.notebook.entries.iter().map(|e| &e.reflection),
+                        &self.notebook.teachers,
+                        &self.notebook.library,
+                    );
+                    match planned {
+                        Ok(plan) if plan.conflict.is_some() => self.import_conflict = Some(plan),
+                        Ok(plan) => {
+                            if let Err(error) = self.notebook.import(plan, None) {
+                                self.message = Some(error);
+                            }
+                        }
+                        Err(error) => self.message = Some(format!("Nothing was imported: {error}")),
+                    }
+                }
+                file_pick::PickOutcome::Cancelled => {}
+                file_pick::PickOutcome::Failed(error) => {
+                    self.message = Some(format!("Nothing was imported: {error}"))
+                }
+            }
+        }
+        match self.notebook.take_import_outcome() {
+            Some(Ok(id)) => {
+                let title = self
+                    .notebook
+                    .entry(&id)
+                    .map(|e| e.reflection.display_title())
+                    .unwrap_or_default();
+                if let Some(teacher) = self
+                    .notebook
+                    .entry(&id)
+                    .map(|e| e.reflection.teacher_id.clone())
+                {
+                    self.teachers.selected = Some(teacher);
+                }
+                self.message = Some(format!("Imported \"{title}\"."));
+                self.screen = Screen::Home;
+            }
+            Some(Err(error)) => self.message = Some(format!("Nothing was imported: {error}")),
+            None => {}
+        }
+        if let Some(outcome) = self.school_export.as_ref().and_then(ExportJob::poll) {
+            self.school_export = None;
+            self.message = Some(match outcome {
+                ExportOutcome::Saved { path, .. } => {
+                    format!("School-wide picture saved to {}", path.display())
+                }
+                ExportOutcome::Cancelled => return,
+                ExportOutcome::Failed(error) => format!("The picture was not saved: {error}"),
+            });
+        }
+    }
+
     fn poll_export(&mut self) {
         let Some(outcome) = self
             .export
@@ -413,6 +557,62 @@ impl ReflectApp {
                 self.start(teacher_id.as_deref(), &guide_id, &title);
                 Ok(())
             }
+            Action::StartSession(teacher_id) => {
+                self.notebook.start_session(&teacher_id).map(|id| {
+                    self.session_draft = Default::default();
+                    self.screen = Screen::Session(id);
+                })
+            }
+            Action::OpenSession(id) => {
+                self.session_draft = Default::default();
+                self.screen = Screen::Session(id);
+                Ok(())
+            }
+            Action::EditSession { session_id, edit } => {
+                self.notebook.edit_session(&session_id, edit)
+            }
+            Action::OpenCompare(teacher_id) => {
+                self.compare = views::compare::CompareView {
+                    teacher_id,
+                    ..Default::default()
+                };
+                self.screen = Screen::Compare;
+                Ok(())
+            }
+            Action::OpenDue => {
+                self.screen = Screen::Due;
+                Ok(())
+            }
+            Action::OpenSchool => {
+                self.screen = Screen::School;
+                Ok(())
+            }
+            Action::ExportSchool(format) => {
+                self.export_school(ctx, format);
+                Ok(())
+            }
+            Action::ImportReflection => {
+                let wake = ctx.clone();
+                self.import_pick = Some(file_pick::PickJob::start(
+                    self.config.import_file.clone(),
+                    move || wake.request_repaint(),
+                ));
+                Ok(())
+            }
+            Action::ResolveImport(choice) => match self.import_conflict.take() {
+                Some(plan) => self.notebook.import(plan, Some(choice)),
+                None => Ok(()),
+            },
+            Action::TogglePresenting => {
+                self.presenting = !self.presenting;
+                let zoom = if self.presenting {
+                    self.settings.zoom * 1.5
+                } else {
+                    self.settings.zoom
+                };
+                ctx.set_zoom_factor(zoom.clamp(theme::MIN_ZOOM, theme::MAX_ZOOM * 1.5));
+                Ok(())
+            }
             Action::AskAddTeacher => {
                 self.dialog = Some(Dialog::AddTeacher {
                     name: String::new(),
@@ -529,6 +729,7 @@ impl ReflectApp {
             Action::OpenFolder(path) => open_in_file_manager(&path),
             Action::CloseDialog => {
                 self.dialog = None;
+                self.import_conflict = None;
                 if self.export.as_ref().is_some_and(|e| e.job.is_none()) {
                     self.export = None;
                 }
@@ -591,6 +792,14 @@ impl ReflectApp {
                     actions.push(Action::AskAddTeacher);
                     ui.close();
                 }
+                if ui
+                    .button("Import a reflection…")
+                    .on_hover_text("Add a reflection a teacher exported as JSON")
+                    .clicked()
+                {
+                    actions.push(Action::ImportReflection);
+                    ui.close();
+                }
                 for command in [UiCommand::OpenSettings, UiCommand::Quit] {
                     if command.menu_button(ui) {
                         actions.push(Action::Command(command));
@@ -618,6 +827,15 @@ impl ReflectApp {
                     if command.menu_button(ui) {
                         actions.push(Action::Command(command));
                     }
+                }
+                let mut presenting = self.presenting;
+                if ui
+                    .checkbox(&mut presenting, "Presenting (larger text)")
+                    .on_hover_text("Larger text, for showing the screen to a teacher in a session")
+                    .clicked()
+                {
+                    actions.push(Action::TogglePresenting);
+                    ui.close();
                 }
             });
             if self.screen != Screen::Home
@@ -681,6 +899,7 @@ impl eframe::App for ReflectApp {
         }
         self.save_settings_if_changed();
         self.poll_export();
+        self.poll_background();
         if let Some(wait) = self.notebook.tick(Instant::now()) {
             ctx.request_repaint_after(wait);
         }
@@ -724,6 +943,35 @@ impl eframe::App for ReflectApp {
                     self.settings.theme,
                     self.settings.zoom,
                 )),
+                Screen::Session(id) => match self.notebook.session(&id) {
+                    Some(entry) => {
+                        let editable = entry.read_only.is_none() && !self.notebook.is_read_only();
+                        actions.extend(views::session::ui(
+                            ui,
+                            &self.notebook,
+                            entry,
+                            &mut self.session_draft,
+                            editable,
+                        ));
+                    }
+                    None => {
+                        ui.label("This session is no longer available.");
+                    }
+                },
+                Screen::Compare => actions.extend(self.compare.ui(ui, &self.notebook)),
+                Screen::Due => actions.extend(views::due::ui(ui, &self.notebook)),
+                Screen::School => {
+                    let guides: Vec<(String, String)> = self
+                        .notebook
+                        .library
+                        .guides()
+                        .iter()
+                        .map(|g| (g.guide.id.clone(), g.guide.title.clone()))
+                        .collect();
+                    if let Some(picture) = self.school_picture() {
+                        actions.extend(self.school.ui(ui, &guides, &picture));
+                    }
+                }
                 Screen::Summary(id) => match self.screen_summary(&id) {
                     Some(summary) => actions.extend(views::summary::ui(ui, summary)),
                     None => {
@@ -749,6 +997,9 @@ impl eframe::App for ReflectApp {
         });
         if let Some(dialog) = self.dialog.as_mut() {
             actions.extend(dialog.ui(&ctx, &self.notebook));
+        }
+        if let Some(plan) = &self.import_conflict {
+            actions.extend(views::dialogs::import_conflict(&ctx, plan, &self.notebook));
         }
         self.refresh_export_preview();
         if let Some(export) = self.export.as_mut() {

@@ -26,6 +26,12 @@ pub struct Entry {
     pub read_only: Option<String>,
 }
 
+/// A coach session in memory, with why it may not be changed, if it may not.
+pub struct SessionEntry {
+    pub session: crate::coach::CoachSession,
+    pub read_only: Option<String>,
+}
+
 /// Whether the teacher's words are safely on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveState {
@@ -39,6 +45,7 @@ pub struct Notebook {
     pub store: Arc<Store>,
     pub teachers: Vec<Teacher>,
     pub entries: Vec<Entry>,
+    pub sessions: Vec<SessionEntry>,
     /// Readable descriptions of files that could not be used.
     pub problems: Vec<String>,
     /// Reflections deleted in this session, newest last, so they can be restored.
@@ -52,6 +59,7 @@ pub struct Notebook {
     autosave: Autosave,
     /// Goes up with every change in memory, so views can tell when to recompute.
     revision: u64,
+    last_import: Option<Result<String, String>>,
 }
 
 impl Notebook {
@@ -74,12 +82,21 @@ impl Notebook {
                 read_only: stored.read_only,
             })
             .collect();
+        let sessions = snapshot
+            .sessions
+            .into_iter()
+            .map(|stored| SessionEntry {
+                session: stored.session,
+                read_only: stored.read_only,
+            })
+            .collect();
         let autosave = Autosave::start(Arc::clone(&store), wake);
         Notebook {
             library,
             store,
             teachers: snapshot.teachers,
             entries,
+            sessions,
             problems,
             deleted: Vec::new(),
             pending: BTreeMap::new(),
@@ -88,6 +105,7 @@ impl Notebook {
             last_error: None,
             autosave,
             revision: 0,
+            last_import: None,
         }
     }
 
@@ -142,6 +160,117 @@ impl Notebook {
         Some(self.insert(reflection))
     }
 
+    /// Starts a coach session with a teacher, dated today, and returns its id.
+    pub fn start_session(&mut self, teacher_id: &str) -> Result<String, String> {
+        let mut session =
+            crate::coach::CoachSession::new(teacher_id, &crate::clock::today(), Timestamp::now())
+                .map_err(|e| e.to_string())?;
+        // The teacher's newest reflection is what a session usually discusses.
+        session.reflection_id = self
+            .reflections_of(teacher_id)
+            .first()
+            .map(|e| e.reflection.id.clone());
+        let id = session.id.clone();
+        self.sessions.push(SessionEntry {
+            session,
+            read_only: None,
+        });
+        self.pending.insert(id.clone(), Instant::now());
+        self.revision += 1;
+        Ok(id)
+    }
+
+    pub fn session(&self, id: &str) -> Option<&SessionEntry> {
+        self.sessions.iter().find(|e| e.session.id == id)
+    }
+
+    /// A teacher's sessions, newest first.
+    pub fn sessions_of(&self, teacher_id: &str) -> Vec<&SessionEntry> {
+        let mut sessions: Vec<&SessionEntry> = self
+            .sessions
+            .iter()
+            .filter(|e| e.session.teacher_id == teacher_id)
+            .collect();
+        sessions.sort_by(|a, b| {
+            b.session
+                .date
+                .cmp(&a.session.date)
+                .then_with(|| b.session.created.cmp(&a.session.created))
+        });
+        sessions
+    }
+
+    /// Applies a coach's edit to a session and schedules its save.
+    pub fn edit_session(
+        &mut self,
+        id: &str,
+        edit: crate::coach::SessionEdit,
+    ) -> Result<(), String> {
+        if let Some(reason) = self.store.read_only_reason() {
+            return Err(format!("Not saved: {reason}"));
+        }
+        let entry = self
+            .sessions
+            .iter_mut()
+            .find(|e| e.session.id == id)
+            .ok_or_else(|| "That session is no longer open.".to_owned())?;
+        if let Some(reason) = &entry.read_only {
+            return Err(format!("This session is read-only: {reason}"));
+        }
+        crate::coach::apply_session_edit(&mut entry.session, edit, Timestamp::now())
+            .map_err(|e| e.to_string())?;
+        self.pending.insert(id.to_owned(), Instant::now());
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Queues an import behind every pending save; the result arrives in `tick`.
+    pub fn import(
+        &mut self,
+        plan: crate::coach::ImportPlan,
+        choice: Option<crate::coach::ImportChoice>,
+    ) -> Result<(), String> {
+        if let Some(reason) = self.store.read_only_reason() {
+            return Err(format!("Not imported: {reason}"));
+        }
+        let teacher = plan.default_teacher().map_err(|e| e.to_string())?;
+        self.send_due(Instant::now(), true);
+        self.in_flight += 1;
+        self.autosave.send(SaveJob::Import {
+            plan: Box::new(plan),
+            choice,
+            teacher,
+        });
+        Ok(())
+    }
+
+    fn finish_import(&mut self, result: Result<(Box<Reflection>, Vec<Teacher>), String>) {
+        match result {
+            Ok((reflection, teachers)) => {
+                let id = reflection.id.clone();
+                self.entries.retain(|e| e.reflection.id != id);
+                self.entries.push(Entry {
+                    reflection: *reflection,
+                    read_only: None,
+                });
+                // Only teachers the import added are new here; in-memory edits stay.
+                for teacher in teachers {
+                    if !self.teachers.iter().any(|t| t.id == teacher.id) {
+                        self.teachers.push(teacher);
+                    }
+                }
+                self.last_import = Some(Ok(id));
+            }
+            Err(error) => self.last_import = Some(Err(error)),
+        }
+        self.revision += 1;
+    }
+
+    /// The outcome of the last import, once, for the window to report.
+    pub fn take_import_outcome(&mut self) -> Option<Result<String, String>> {
+        self.last_import.take()
+    }
+
     /// Whether the notebook is a coach's: more than one teacher who is not archived.
     pub fn is_coaching(&self) -> bool {
         self.teachers.iter().filter(|t| !t.archived).count() > 1
@@ -169,11 +298,13 @@ impl Notebook {
         }
     }
 
-    /// A teacher's reflections, newest first.
+    /// A teacher's reflections, newest first. Reflections started in the same
+    /// second keep the order they were made in (later ones first).
     pub fn reflections_of(&self, teacher_id: &str) -> Vec<&Entry> {
         let mut entries: Vec<&Entry> = self
             .entries
             .iter()
+            .rev()
             .filter(|e| e.reflection.teacher_id == teacher_id)
             .collect();
         entries.sort_by(|a, b| b.reflection.created.cmp(&a.reflection.created));
@@ -290,10 +421,11 @@ impl Notebook {
             self.in_flight = self.in_flight.saturating_sub(1);
             match outcome {
                 SaveOutcome::Saved => {}
+                SaveOutcome::Imported(result) => self.finish_import(result),
                 SaveOutcome::Failed { what, error } => {
                     // Keep the edit in memory and try again later.
                     match what {
-                        SavedThing::Reflection { id, .. } => {
+                        SavedThing::Reflection { id, .. } | SavedThing::Session { id } => {
                             self.pending
                                 .entry(id)
                                 .or_insert(now + RETRY_DELAY - SAVE_DELAY);
@@ -340,6 +472,10 @@ impl Notebook {
                 self.in_flight += 1;
                 self.autosave
                     .send(SaveJob::Reflection(Box::new(entry.reflection.clone())));
+            } else if let Some(entry) = self.sessions.iter().find(|e| e.session.id == id) {
+                self.in_flight += 1;
+                self.autosave
+                    .send(SaveJob::Session(Box::new(entry.session.clone())));
             }
         }
         if self.last_error.is_some()

@@ -14,6 +14,7 @@ pub fn config(data_dir: &Path) -> AppConfig {
         guide_dirs: Vec::new(),
         lock_wait: Duration::from_millis(200),
         export_folder: Some(data_dir.join("exports-for-tests")),
+        import_file: None,
     }
 }
 
@@ -27,6 +28,22 @@ pub fn open_app_with_guides(data_dir: &Path, guides: &Path) -> Harness<'static, 
     let mut config = config(data_dir);
     config.guide_dirs = vec![guides.to_path_buf()];
     open_app_with(config)
+}
+
+/// Opens the real app that imports `file` instead of asking with a dialog.
+pub fn open_app_importing(data_dir: &Path, file: &Path) -> Harness<'static, ReflectApp> {
+    let mut config = config(data_dir);
+    config.import_file = Some(file.to_path_buf());
+    open_app_with(config)
+}
+
+/// Lets frames run until work on other threads (file reads, imports) is done.
+pub fn settle(harness: &mut Harness<'static, ReflectApp>) {
+    for _ in 0..25 {
+        harness.run();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run();
 }
 
 fn open_app_with(config: AppConfig) -> Harness<'static, ReflectApp> {

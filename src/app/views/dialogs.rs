@@ -281,3 +281,57 @@ fn confirm_delete_teacher(
         actions.push(Action::DeleteTeacher(teacher_id.to_owned()));
     }
 }
+
+/// An import whose reflection is already in the notebook: never overwritten silently.
+pub fn import_conflict(
+    ctx: &egui::Context,
+    plan: &crate::coach::ImportPlan,
+    notebook: &Notebook,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let existing = plan
+        .conflict
+        .as_deref()
+        .and_then(|id| notebook.entry(id))
+        .map_or_else(
+            || "a reflection".to_owned(),
+            |e| format!("\"{}\"", e.reflection.display_title()),
+        );
+    let modal = Modal::new(Id::unique("import-conflict")).show(ctx, |ui| {
+        ui.set_width(480.0);
+        ui.heading("This reflection is already here");
+        ui.label(format!(
+            "{} holds {existing} with the same id.",
+            plan.file_label
+        ));
+        for note in plan.notes() {
+            ui.weak(note);
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui
+                .button("Keep both")
+                .on_hover_text("Import it as a separate reflection")
+                .clicked()
+            {
+                actions.push(Action::ResolveImport(crate::coach::ImportChoice::KeepBoth));
+            }
+            if ui
+                .button("Replace")
+                .on_hover_text(
+                    "Use the imported version; the current one is kept in the trash folder",
+                )
+                .clicked()
+            {
+                actions.push(Action::ResolveImport(crate::coach::ImportChoice::Replace));
+            }
+            if ui.button("Cancel").clicked() {
+                actions.push(Action::CloseDialog);
+            }
+        });
+    });
+    if modal.should_close() && actions.is_empty() {
+        actions.push(Action::CloseDialog);
+    }
+    actions
+}

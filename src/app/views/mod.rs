@@ -1,11 +1,15 @@
 //! Views: each draws one part of the window and returns the actions the user
 //! took, which the app applies after the frame.
 
+pub mod compare;
 pub mod dialogs;
+pub mod due;
 pub mod export_dialog;
 pub mod home;
 pub mod problems;
 pub mod reflect;
+pub mod school;
+pub mod session;
 pub mod settings;
 pub mod summary;
 pub mod teachers;
@@ -58,6 +62,19 @@ pub enum Action {
     OpenSummary(String),
     OpenExport(String),
     SaveExport,
+    StartSession(String),
+    OpenSession(String),
+    EditSession {
+        session_id: String,
+        edit: crate::coach::SessionEdit,
+    },
+    OpenCompare(String),
+    OpenDue,
+    OpenSchool,
+    ExportSchool(crate::export::Format),
+    ImportReflection,
+    ResolveImport(crate::coach::ImportChoice),
+    TogglePresenting,
     AskAddTeacher,
     AddTeacher(String),
     AskNewReflectionFor(String),

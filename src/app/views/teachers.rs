@@ -78,6 +78,28 @@ impl TeachersView {
                 if ui.button("Add teacher…").clicked() {
                     actions.push(Action::AskAddTeacher);
                 }
+                if ui
+                    .button("Import a reflection…")
+                    .on_hover_text("Add a reflection a teacher exported as JSON")
+                    .clicked()
+                {
+                    actions.push(Action::ImportReflection);
+                }
+                ui.separator();
+                if ui
+                    .button("Due for a revisit")
+                    .on_hover_text("Next steps whose revisit date has come, across teachers")
+                    .clicked()
+                {
+                    actions.push(Action::OpenDue);
+                }
+                if ui
+                    .button("School-wide picture")
+                    .on_hover_text("How many teachers use each practice; no names")
+                    .clicked()
+                {
+                    actions.push(Action::OpenSchool);
+                }
             });
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(teacher) = self.selected.as_deref().and_then(|id| notebook.teacher(id)) else {
@@ -96,6 +118,14 @@ impl TeachersView {
                         if named(ui, "New reflection…", &format!("New reflection for {name}")).clicked() {
                             actions.push(Action::AskNewReflectionFor(teacher.id.clone()));
                         }
+                        if named(ui, "New session", &format!("New session with {name}")).clicked() {
+                            actions.push(Action::StartSession(teacher.id.clone()));
+                        }
+                        if notebook.reflections_of(&teacher.id).len() >= 2
+                            && named(ui, "Compare reflections", &format!("Compare reflections of {name}")).clicked()
+                        {
+                            actions.push(Action::OpenCompare(teacher.id.clone()));
+                        }
                         if named(ui, "Rename…", &format!("Rename teacher {name}")).clicked() {
                             actions.push(Action::AskRenameTeacher(teacher.id.clone()));
                         }
@@ -110,6 +140,23 @@ impl TeachersView {
                             actions.push(Action::AskDeleteTeacher(teacher.id.clone()));
                         }
                     });
+                    growth_chart(ui, notebook, &teacher.id);
+                    let sessions = notebook.sessions_of(&teacher.id);
+                    if !sessions.is_empty() {
+                        ui.add_space(theme::GAP);
+                        subheading(ui, "Sessions");
+                        for entry in sessions {
+                            let session = &entry.session;
+                            ui.horizontal(|ui| {
+                                let title = session.display_title();
+                                let open = session.open_steps().count();
+                                ui.label(format!("{title} · {} agenda item(s) · {open} open step(s)", session.agenda.len()));
+                                if named(ui, "Open", &format!("Open session {title}")).clicked() {
+                                    actions.push(Action::OpenSession(session.id.clone()));
+                                }
+                            });
+                        }
+                    }
                     ui.add_space(theme::GAP);
                     subheading(ui, "Timeline");
                     let reflections = notebook.reflections_of(&teacher.id);
@@ -163,4 +210,87 @@ fn named(ui: &mut Ui, text: &str, name: &str) -> egui::Response {
     let response = ui.button(text);
     name_for_screen_readers(&response, egui::Role::Button, None, name);
     response
+}
+
+/// Practices in use per component across a teacher's reflections on each
+/// guide, oldest first: one row per component, one bar per reflection.
+fn growth_chart(ui: &mut Ui, notebook: &Notebook, teacher_id: &str) {
+    let reflections = notebook.reflections_of(teacher_id);
+    let mut guide_ids: Vec<&str> = reflections
+        .iter()
+        .map(|e| e.reflection.guide_id.as_str())
+        .collect();
+    guide_ids.sort_unstable();
+    guide_ids.dedup();
+    for guide_id in guide_ids {
+        let Some(guide) = notebook.guide(guide_id) else {
+            continue;
+        };
+        let mut on_guide: Vec<&crate::reflection::Reflection> = reflections
+            .iter()
+            .map(|e| &e.reflection)
+            .filter(|r| r.guide_id == guide_id)
+            .collect();
+        if on_guide.len() < 2 {
+            continue;
+        }
+        on_guide.reverse();
+        let growth = crate::coach::growth(guide, &on_guide);
+        ui.add_space(theme::GAP);
+        subheading(ui, &format!("Growth: {}", guide.title));
+        egui::Grid::new(("growth", guide_id))
+            .num_columns(growth.points.len() + 1)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                ui.label("");
+                for point in &growth.points {
+                    ui.weak(&point.date);
+                }
+                ui.end_row();
+                for (index, series) in growth.components.iter().enumerate() {
+                    ui.label(&series.title);
+                    for point in &growth.points {
+                        if let Some(count) = point.components.get(index) {
+                            growth_bar(ui, count);
+                        }
+                    }
+                    ui.end_row();
+                }
+                ui.label(RichText::new("All practices").strong());
+                for point in &growth.points {
+                    growth_bar(ui, &point.overall);
+                }
+                ui.end_row();
+            });
+    }
+}
+
+fn growth_bar(ui: &mut Ui, count: &crate::summary::Count) {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(90.0, 16.0), egui::Sense::hover());
+    let share = if count.total == 0 {
+        0.0
+    } else {
+        count.count as f32 / count.total as f32
+    };
+    let track = if ui.visuals().dark_mode {
+        egui::Color32::from_gray(50)
+    } else {
+        egui::Color32::from_gray(225)
+    };
+    ui.painter().rect_filled(rect, 3.0, track);
+    let mut filled = rect;
+    filled.set_width(rect.width() * share);
+    ui.painter()
+        .rect_filled(filled, 3.0, theme::accent(ui.visuals()));
+    ui.painter().text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        format!("{} of {}", count.count, count.total),
+        egui::FontId::proportional(11.0),
+        ui.visuals().strong_text_color(),
+    );
+    response.on_hover_text(format!(
+        "{} of {} practices in use",
+        count.count, count.total
+    ));
 }

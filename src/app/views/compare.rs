@@ -1,0 +1,124 @@
+//! Two reflections of one teacher side by side, practice by practice.
+
+use egui::{RichText, Ui};
+
+use super::Action;
+use super::widgets::{reading_column, subheading};
+use crate::app::notebook::Notebook;
+use crate::app::theme;
+use crate::coach::{Change, compare};
+
+#[derive(Debug, Clone, Default)]
+pub struct CompareView {
+    pub teacher_id: String,
+    pub older: Option<String>,
+    pub newer: Option<String>,
+}
+
+pub fn change_words(change: Change) -> &'static str {
+    match change {
+        Change::Up => "up",
+        Change::Down => "down",
+        Change::Same => "same",
+        Change::NewlyInUse => "newly in use",
+        Change::NoLongerInUse => "no longer in use",
+        Change::Unrated => "",
+    }
+}
+
+impl CompareView {
+    pub fn ui(&mut self, ui: &mut Ui, notebook: &Notebook) -> Vec<Action> {
+        let actions = Vec::new();
+        let reflections = notebook.reflections_of(&self.teacher_id);
+        // Oldest first reads like a timeline.
+        let mut choices: Vec<_> = reflections.iter().map(|e| &e.reflection).collect();
+        choices.reverse();
+        if self.older.is_none() && choices.len() >= 2 {
+            self.older = choices.get(choices.len() - 2).map(|r| r.id.clone());
+            self.newer = choices.last().map(|r| r.id.clone());
+        }
+        egui::ScrollArea::vertical().id_salt("compare").show(ui, |ui| {
+            reading_column(ui, |ui| {
+                ui.add_space(theme::GAP);
+                ui.heading("Compare two reflections");
+                ui.horizontal(|ui| {
+                    for (label, slot) in [("Earlier", &mut self.older), ("Later", &mut self.newer)] {
+                        let current = slot.as_deref().and_then(|id| choices.iter().find(|r| r.id == id)).map_or("Choose…".to_owned(), |r| {
+                            format!("{} ({})", r.display_title(), r.created.date())
+                        });
+                        egui::ComboBox::from_label(label).selected_text(current).show_ui(ui, |ui| {
+                            for reflection in &choices {
+                                let text = format!("{} ({})", reflection.display_title(), reflection.created.date());
+                                ui.selectable_value(slot, Some(reflection.id.clone()), text);
+                            }
+                        });
+                    }
+                });
+                let older = self.older.as_deref().and_then(|id| notebook.entry(id)).map(|e| &e.reflection);
+                let newer = self.newer.as_deref().and_then(|id| notebook.entry(id)).map(|e| &e.reflection);
+                let (Some(older), Some(newer)) = (older, newer) else {
+                    ui.label("Choose two reflections of this teacher.");
+                    return;
+                };
+                if older.guide_id != newer.guide_id {
+                    ui.label("These two reflections use different guides; choose two on the same guide.");
+                    return;
+                }
+                let Some(guide) = notebook.guide(&newer.guide_id) else {
+                    ui.label("The guide of these reflections is not available.");
+                    return;
+                };
+                let comparison = compare(guide, older, newer);
+                ui.add_space(theme::SMALL_GAP);
+                ui.label(
+                    RichText::new(format!(
+                        "In use: {} then, {} now (of {}).",
+                        comparison.in_use_before.count, comparison.in_use_after.count, comparison.in_use_after.total
+                    ))
+                    .text_style(theme::subheading()),
+                );
+                for component in &comparison.components {
+                    ui.add_space(theme::GAP);
+                    subheading(ui, &format!("{}: {} then, {} now", component.title, component.in_use_before.count, component.in_use_after.count));
+                    egui::Grid::new(("compare", &component.component_id)).num_columns(4).striped(true).spacing([14.0, 6.0]).show(ui, |ui| {
+                        ui.label(RichText::new("Practice").strong());
+                        ui.label(RichText::new("Then").strong());
+                        ui.label(RichText::new("Now").strong());
+                        ui.label(RichText::new("Change").strong());
+                        ui.end_row();
+                        for practice in &component.practices {
+                            ui.label(&practice.name);
+                            ui.label(practice.before.as_deref().unwrap_or("—"));
+                            ui.label(practice.after.as_deref().unwrap_or("—"));
+                            let words = change_words(practice.change);
+                            match practice.change {
+                                Change::Up | Change::NewlyInUse => ui.colored_label(theme::accent(ui.visuals()), words),
+                                Change::Down | Change::NoLongerInUse => ui.colored_label(theme::warning(ui.visuals()), words),
+                                _ => ui.label(words),
+                            };
+                            ui.end_row();
+                        }
+                    });
+                }
+                if !comparison.steps_done.is_empty() {
+                    ui.add_space(theme::GAP);
+                    subheading(ui, "Next steps done");
+                    for step in &comparison.steps_done {
+                        ui.label(format!("{}: {}", step.name, step.action));
+                    }
+                }
+                if !comparison.changed_answers.is_empty() {
+                    ui.add_space(theme::GAP);
+                    subheading(ui, "Changed answers to the big questions");
+                    for answer in &comparison.changed_answers {
+                        ui.label(RichText::new(&answer.prompt).strong());
+                        ui.label(format!("Then: {}", answer.before_text));
+                        ui.label(format!("Now: {}", answer.now_text));
+                    }
+                }
+                ui.add_space(theme::GAP * 2.0);
+            });
+        });
+        actions
+    }
+}

@@ -1,0 +1,108 @@
+//! The school-wide picture for a personalized-learning council: how many
+//! teachers use each practice, with no names and no words, and counts below
+//! the minimum group hidden so no one can be singled out.
+
+use egui::{RichText, Ui};
+
+use super::Action;
+use super::widgets::{reading_column, subheading};
+use crate::app::theme;
+use crate::coach::{SchoolPicture, Shown};
+use crate::export::Format;
+
+#[derive(Debug, Clone)]
+pub struct SchoolView {
+    pub guide_id: String,
+    pub min_group: usize,
+}
+
+impl Default for SchoolView {
+    fn default() -> Self {
+        SchoolView {
+            guide_id: crate::guide::DEFAULT_GUIDE_ID.to_owned(),
+            min_group: 5,
+        }
+    }
+}
+
+impl SchoolView {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        guides: &[(String, String)],
+        picture: &SchoolPicture,
+    ) -> Vec<Action> {
+        let mut actions = Vec::new();
+        egui::ScrollArea::vertical().id_salt("school").show(ui, |ui| {
+            reading_column(ui, |ui| {
+                ui.add_space(theme::GAP);
+                ui.heading("School-wide picture");
+                ui.label("Counts only: no names and none of the teachers' words. Each teacher counts once, by their newest reflection.");
+                ui.horizontal(|ui| {
+                    let current = guides.iter().find(|(id, _)| *id == self.guide_id).map_or(self.guide_id.as_str(), |(_, t)| t.as_str());
+                    egui::ComboBox::from_label("Guide").selected_text(current).show_ui(ui, |ui| {
+                        for (id, title) in guides {
+                            ui.selectable_value(&mut self.guide_id, id.clone(), title);
+                        }
+                    });
+                    ui.add(egui::DragValue::new(&mut self.min_group).range(2..=50).prefix("Smallest group shown: "));
+                });
+                ui.add_space(theme::SMALL_GAP);
+                if picture.too_small {
+                    ui.colored_label(
+                        theme::warning(ui.visuals()),
+                        format!(
+                            "Fewer than {} teachers have reflected on this guide, so no counts are shown: any one teacher could be singled out.",
+                            picture.min_group
+                        ),
+                    );
+                } else {
+                    ui.label(RichText::new(format!("{} teachers", picture.teachers)).text_style(theme::subheading()));
+                }
+                for component in &picture.components {
+                    ui.add_space(theme::GAP);
+                    subheading(ui, &component.title);
+                    egui::Grid::new(("school", &component.component_id)).num_columns(2).striped(true).spacing([14.0, 6.0]).show(ui, |ui| {
+                        for practice in &component.practices {
+                            ui.label(&practice.name);
+                            ui.label(match practice.in_use {
+                                Shown::Count(n) => format!("{n} in use"),
+                                hidden @ Shown::FewerThan(_) => hidden.to_string(),
+                            });
+                            ui.end_row();
+                        }
+                    });
+                }
+                if !picture.strengths.is_empty() {
+                    ui.add_space(theme::GAP);
+                    subheading(ui, "Most common strengths");
+                    for practice in &picture.strengths {
+                        ui.label(format!("{} ({} teachers)", practice.name, practice.teachers));
+                    }
+                }
+                if !picture.next_steps.is_empty() {
+                    ui.add_space(theme::GAP);
+                    subheading(ui, "Most common next steps");
+                    for practice in &picture.next_steps {
+                        ui.label(format!("{} ({} teachers)", practice.name, practice.teachers));
+                    }
+                }
+                ui.add_space(theme::GAP);
+                ui.horizontal(|ui| {
+                    for (format, label) in [
+                        (Format::Pdf, "Export as PDF"),
+                        (Format::Html, "Export as web page"),
+                        (Format::Csv, "Export as CSV"),
+                        (Format::Markdown, "Export as Markdown"),
+                    ] {
+                        if ui.button(label).clicked() {
+                            actions.push(Action::ExportSchool(format));
+                        }
+                    }
+                });
+                ui.add_space(theme::GAP * 2.0);
+            });
+        });
+        actions
+    }
+}

@@ -1,0 +1,169 @@
+//! A one-on-one coach session: an agenda to keep it on task, the coach's notes
+//! (per item and for the whole session) and agreed next steps with revisit dates.
+//! Everything here is the coach's, kept apart from the teacher's own answers.
+
+use egui::{RichText, Ui};
+
+use super::Action;
+use super::widgets::{
+    labelled_line, labelled_text_area, name_for_screen_readers, reading_column, subheading,
+};
+use crate::app::notebook::{Notebook, SessionEntry};
+use crate::app::theme;
+use crate::coach::{SessionEdit, suggested_agenda};
+
+/// What the coach is typing before it becomes part of the session.
+#[derive(Debug, Default, Clone)]
+pub struct SessionDraft {
+    pub agenda_text: String,
+    pub step_text: String,
+}
+
+pub fn ui(
+    ui: &mut Ui,
+    notebook: &Notebook,
+    entry: &SessionEntry,
+    draft: &mut SessionDraft,
+    editable: bool,
+) -> Vec<Action> {
+    let session = &entry.session;
+    let mut actions = Vec::new();
+    let mut edit = |edit: SessionEdit| {
+        actions.push(Action::EditSession {
+            session_id: session.id.clone(),
+            edit,
+        });
+    };
+    let teacher = notebook
+        .teacher(&session.teacher_id)
+        .map_or("a teacher", |t| super::teachers::display_name(&t.name));
+    egui::ScrollArea::vertical().id_salt(("session", &session.id)).show(ui, |ui| {
+        reading_column(ui, |ui| {
+            ui.add_space(theme::GAP);
+            ui.heading(format!("Session with {teacher}"));
+            ui.label(RichText::new("Coach's notes: kept apart from the teacher's answers, and left out of exports unless chosen.").weak());
+            if let Some(reason) = &entry.read_only {
+                ui.colored_label(theme::warning(ui.visuals()), format!("Read-only: {reason}"));
+            }
+            if let Some(date) = labelled_line(ui, "Date:", "Session date", &session.date, "YYYY-MM-DD", editable)
+                && crate::clock::is_valid_date(date.trim())
+            {
+                edit(SessionEdit::SetDate(date.trim().to_owned()));
+            }
+            let reflection = session.reflection_id.as_deref().and_then(|id| notebook.entry(id));
+            if let Some(reflection) = reflection {
+                ui.weak(format!("Discussing: {}", reflection.reflection.display_title()));
+            }
+            ui.add_space(theme::GAP);
+
+            theme::card(ui).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                subheading(ui, "Agenda");
+                if session.agenda.is_empty() {
+                    ui.label("A short agenda keeps the session on task. Add the items to discuss:");
+                }
+                for (index, item) in session.agenda.iter().enumerate() {
+                    ui.add_space(theme::SMALL_GAP);
+                    ui.label(RichText::new(format!("{}. {}", index + 1, item.text)).strong());
+                    if let Some(notes) = labelled_line(
+                        ui,
+                        "Notes:",
+                        &format!("Coach notes on agenda item {}", index + 1),
+                        &item.notes,
+                        "What came up",
+                        editable,
+                    ) {
+                        edit(SessionEdit::SetAgendaNotes { id: item.id.clone(), notes });
+                    }
+                }
+                ui.add_space(theme::SMALL_GAP);
+                ui.horizontal(|ui| {
+                    let field = ui.add_enabled(editable, egui::TextEdit::singleline(&mut draft.agenda_text).hint_text("Something to discuss"));
+                    name_for_screen_readers(&field, egui::Role::TextInput, None, "New agenda item");
+                    if ui.add_enabled(editable && !draft.agenda_text.trim().is_empty(), egui::Button::new("Add to agenda")).clicked() {
+                        edit(SessionEdit::AddAgendaItem {
+                            item_id: None,
+                            text: std::mem::take(&mut draft.agenda_text).trim().to_owned(),
+                        });
+                    }
+                });
+                let last_session = notebook
+                    .sessions_of(&session.teacher_id)
+                    .into_iter()
+                    .map(|e| &e.session)
+                    .find(|s| s.id != session.id && s.date <= session.date);
+                let guide = reflection.and_then(|r| notebook.guide(&r.reflection.guide_id)).map(|g| g.as_ref());
+                let suggestions = suggested_agenda(guide, reflection.map(|r| &r.reflection), last_session);
+                let new: Vec<_> = suggestions.into_iter().filter(|s| !session.agenda.iter().any(|a| a.text == s.text)).collect();
+                if editable && !new.is_empty() {
+                    ui.weak("Suggested from the teacher's next steps and the last session:");
+                    for suggestion in new {
+                        let response = ui.button(format!("Add: {}", suggestion.text)).on_hover_text(&suggestion.why);
+                        if response.clicked() {
+                            edit(suggestion.into_edit());
+                        }
+                    }
+                }
+            });
+            ui.add_space(theme::GAP);
+
+            theme::card(ui).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                if let Some(notes) = labelled_text_area(ui, "Session notes", &session.notes, 4, editable) {
+                    edit(SessionEdit::SetNotes(notes));
+                }
+            });
+            ui.add_space(theme::GAP);
+
+            theme::card(ui).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                subheading(ui, "Agreed next steps");
+                for (index, step) in session.next_steps.iter().enumerate() {
+                    ui.add_space(theme::SMALL_GAP);
+                    let number = index + 1;
+                    if let Some(text) = labelled_line(ui, &format!("{number}."), &format!("Agreed step {number}"), &step.text, "", editable) {
+                        edit(SessionEdit::SetStepText { id: step.id.clone(), text });
+                    }
+                    ui.horizontal(|ui| {
+                        if let Some(date) = labelled_line(
+                            ui,
+                            "Revisit on:",
+                            &format!("Revisit date for agreed step {number}"),
+                            step.revisit_on.as_deref().unwrap_or_default(),
+                            "YYYY-MM-DD",
+                            editable,
+                        ) {
+                            let date = date.trim().to_owned();
+                            if date.is_empty() || crate::clock::is_valid_date(&date) {
+                                edit(SessionEdit::SetStepRevisit {
+                                    id: step.id.clone(),
+                                    revisit_on: (!date.is_empty()).then_some(date),
+                                });
+                            }
+                        }
+                        let mut done = step.done;
+                        let toggle = ui.add_enabled(editable, egui::Checkbox::new(&mut done, "Done"));
+                        name_for_screen_readers(&toggle, egui::Role::CheckBox, Some(done), &format!("Agreed step {number} done"));
+                        if toggle.changed() {
+                            edit(SessionEdit::SetStepDone { id: step.id.clone(), done });
+                        }
+                    });
+                }
+                ui.add_space(theme::SMALL_GAP);
+                ui.horizontal(|ui| {
+                    let field = ui.add_enabled(editable, egui::TextEdit::singleline(&mut draft.step_text).hint_text("A small step you agreed on"));
+                    name_for_screen_readers(&field, egui::Role::TextInput, None, "New agreed step");
+                    if ui.add_enabled(editable && !draft.step_text.trim().is_empty(), egui::Button::new("Add step")).clicked() {
+                        edit(SessionEdit::AddStep {
+                            text: std::mem::take(&mut draft.step_text).trim().to_owned(),
+                            item_id: None,
+                            revisit_on: None,
+                        });
+                    }
+                });
+            });
+            ui.add_space(theme::GAP * 2.0);
+        });
+    });
+    actions
+}
