@@ -207,7 +207,7 @@ fn two_reflections_of_a_teacher_are_compared_practice_by_practice() {
     click(&mut harness, "Start");
     click_starting_with(&mut harness, "Section 3: Practices");
     click(&mut harness, "Small-group teaching: Trying it");
-    click(&mut harness, "My reflections");
+    click(&mut harness, "Teachers");
     click(&mut harness, "Show teacher Mr. Chen");
     click(&mut harness, "New reflection for Mr. Chen");
     type_into(&mut harness, "Title (optional)", "Spring");
@@ -215,7 +215,7 @@ fn two_reflections_of_a_teacher_are_compared_practice_by_practice() {
     click_starting_with(&mut harness, "Section 3: Practices");
     click(&mut harness, "Small-group teaching: Regular practice");
     click(&mut harness, "Station rotation: Trying it");
-    click(&mut harness, "My reflections");
+    click(&mut harness, "Teachers");
     click(&mut harness, "Show teacher Mr. Chen");
     click(&mut harness, "Compare reflections of Mr. Chen");
     harness.get_by_label("In use: 1 then, 2 now (of 31).");

@@ -838,9 +838,14 @@ impl ReflectApp {
                     ui.close();
                 }
             });
+            let home = if self.notebook.is_coaching() {
+                "Teachers"
+            } else {
+                "My reflections"
+            };
             if self.screen != Screen::Home
                 && self.screen != Screen::Welcome
-                && ui.button("My reflections").clicked()
+                && ui.button(home).clicked()
             {
                 actions.push(Action::Command(UiCommand::GoHome));
             }
