@@ -364,8 +364,36 @@ impl Guide {
         self.sections.iter().flat_map(Section::items)
     }
 
+    /// The item with this id. Walks the guide without allocating, since it is
+    /// called for every answer on every frame.
     pub fn item(&self, id: &str) -> Option<Item<'_>> {
-        self.items().find(|item| item.id() == id)
+        for section in &self.sections {
+            let found = match section {
+                Section::Statements(s) => s
+                    .statements
+                    .iter()
+                    .find(|x| x.id == id)
+                    .map(Item::Statement),
+                Section::Questions(s) => {
+                    s.questions.iter().find(|x| x.id == id).map(Item::Question)
+                }
+                Section::Checklist(s) => s.components.iter().find_map(|component| {
+                    component
+                        .practices
+                        .iter()
+                        .find(|p| p.id == id)
+                        .map(|practice| Item::Practice {
+                            component,
+                            practice,
+                            scale: &s.scale,
+                        })
+                }),
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
     }
 
     /// The section that holds the item with this id.

@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::Action;
-use super::widgets::{progress_line, reading_column, subheading};
+use super::widgets::{LazyRows, progress_line, reading_column, subheading};
 use crate::app::commands::UiCommand;
 use crate::app::notebook::Notebook;
 use crate::app::theme;
@@ -11,7 +11,8 @@ use crate::reflection::progress;
 
 pub fn ui(ui: &mut Ui, notebook: &Notebook) -> Vec<Action> {
     let mut actions = Vec::new();
-    egui::ScrollArea::vertical().id_salt("home").show(ui, |ui| {
+    egui::ScrollArea::vertical().id_salt("home").show_viewport(ui, |ui, viewport| {
+        let content_top = ui.max_rect().top();
         reading_column(ui, |ui| {
             ui.add_space(theme::GAP);
             ui.horizontal(|ui| {
@@ -27,7 +28,17 @@ pub fn ui(ui: &mut Ui, notebook: &Notebook) -> Vec<Action> {
             if entries.is_empty() {
                 ui.label("No reflections yet. Pick a guide below to begin; it takes about twenty minutes, and you can stop at any time.");
             }
+            // A notebook of many years holds hundreds of reflections: only the
+            // cards near the view are drawn, each standing in at the last card height.
+            let height_id = egui::Id::unique("home-card-height");
+            let card_height: f32 = ui.data(|d| d.get_temp(height_id)).unwrap_or(150.0);
+            let mut rows = LazyRows::new(ui, content_top, viewport.y_range());
             for entry in entries {
+                if !rows.is_near(card_height) {
+                    rows.skip(card_height);
+                    continue;
+                }
+                let measured = rows.draw(ui, |ui| {
                 let reflection = &entry.reflection;
                 let guide = notebook.guide(&reflection.guide_id);
                 theme::card(ui).show(ui, |ui| {
@@ -65,7 +76,10 @@ pub fn ui(ui: &mut Ui, notebook: &Notebook) -> Vec<Action> {
                     });
                 });
                 ui.add_space(theme::SMALL_GAP);
+                });
+                ui.data_mut(|d| d.insert_temp(height_id, measured));
             }
+            rows.finish(ui);
             ui.add_space(theme::GAP);
             subheading(ui, "Start a new reflection");
             ui.add_space(theme::SMALL_GAP);

@@ -4,7 +4,8 @@ use egui::{RichText, Role, Ui};
 
 use super::Action;
 use super::widgets::{
-    labelled_line, labelled_text_area, name_for_screen_readers, reading_column, subheading,
+    LazyRows, labelled_line, labelled_text_area, name_for_screen_readers, reading_column,
+    subheading,
 };
 use crate::app::commands::UiCommand;
 use crate::app::notebook::Entry;
@@ -25,8 +26,6 @@ pub struct ReflectView {
     jump_offset: Option<f32>,
 }
 
-/// Rows this far outside the visible part of a long checklist are not drawn.
-const DRAW_MARGIN: f32 = 600.0;
 /// Height assumed for a row that has not been drawn yet.
 const ESTIMATED_ROW_HEIGHT: f32 = 260.0;
 
@@ -216,46 +215,55 @@ impl ReflectView {
                 if !target_in_section {
                     self.scroll_to = None;
                 }
-                for component in &s.components {
-                    self.row(ui, view, &component.id, |this, ui| {
+                let mut rows = LazyRows::new(ui, view.content_top, view.visible);
+                for (index, component) in s.components.iter().enumerate() {
+                    self.row(ui, view, &mut rows, &component.id, |this, ui| {
+                        if index > 0 {
+                            ui.add_space(theme::GAP);
+                        }
                         this.component_header_ui(ui, cx, component, scale);
                     });
                     for practice in &component.practices {
-                        self.row(ui, view, &practice.id, |this, ui| {
+                        self.row(ui, view, &mut rows, &practice.id, |this, ui| {
                             this.practice_ui(ui, cx, practice, scale);
                             ui.add_space(theme::SMALL_GAP);
                         });
                     }
-                    ui.add_space(theme::GAP);
                 }
+                rows.finish(ui);
             }
         }
     }
 
-    /// Draws one checklist row if it is near the visible part, otherwise
-    /// leaves a space of its last measured height. Long guides (a thousand
-    /// practices) stay as quick to draw as short ones.
-    fn row(&mut self, ui: &mut Ui, view: View, id: &str, draw: impl FnOnce(&mut Self, &mut Ui)) {
-        let top = ui.cursor().top() - view.content_top;
+    /// Draws one checklist row if it is near the visible part; otherwise adds
+    /// its last measured height to one space that stands in for every skipped
+    /// row in a run. Long guides (a thousand practices) stay as quick to draw
+    /// as short ones.
+    fn row(
+        &mut self,
+        ui: &mut Ui,
+        view: View,
+        rows: &mut LazyRows,
+        id: &str,
+        draw: impl FnOnce(&mut Self, &mut Ui),
+    ) {
         let height = self
             .row_heights
             .get(id)
             .copied()
             .unwrap_or(ESTIMATED_ROW_HEIGHT);
-        let near =
-            top + height >= view.visible.min - DRAW_MARGIN && top <= view.visible.max + DRAW_MARGIN;
         let wanted = self.scroll_to.as_deref() == Some(id);
-        if near || (wanted && self.jump_offset.is_none() && near_enough(top, view)) {
-            let before = ui.cursor().top();
-            draw(self, ui);
-            self.row_heights
-                .insert(id.to_owned(), ui.cursor().top() - before);
+        if rows.is_near(height)
+            || (wanted && self.jump_offset.is_none() && near_enough(rows.top(), view))
+        {
+            let measured = rows.draw(ui, |ui| draw(self, ui));
+            self.row_heights.insert(id.to_owned(), measured);
         } else {
             if wanted {
                 // Not drawn yet: jump close to it; next frame it is drawn and scrolled to exactly.
-                self.jump_offset = Some((top - theme::GAP).max(0.0));
+                self.jump_offset = Some((rows.top() - theme::GAP).max(0.0));
             }
-            ui.add_space(height - ui.spacing().item_spacing.y);
+            rows.skip(height);
         }
     }
 
@@ -607,5 +615,5 @@ fn orphans_ui(ui: &mut Ui, orphans: &[(&String, &Answer)]) {
 /// Whether a row is close enough to the view that drawing it and scrolling
 /// to it is better than jumping first.
 fn near_enough(top: f32, view: View) -> bool {
-    (top - view.visible.min).abs() < 4.0 * DRAW_MARGIN
+    (top - view.visible.min).abs() < 4.0 * super::widgets::DRAW_MARGIN
 }

@@ -103,3 +103,63 @@ pub fn reading_column<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
     })
     .inner
 }
+
+/// Rows this far outside the visible part of a long list are not drawn.
+pub const DRAW_MARGIN: f32 = 600.0;
+
+/// A long list in a `ScrollArea::show_viewport` that draws only the rows near
+/// the visible part. Skipped rows in a run become one space of their last
+/// measured height, so a list of thousands costs about as much as a short one.
+pub struct LazyRows {
+    /// Where the next row starts, in the scroll area's content coordinates.
+    top: f32,
+    skipped: f32,
+    visible: egui::Rangef,
+}
+
+impl LazyRows {
+    /// `content_top` is the screen y of the scroll content's origin.
+    pub fn new(ui: &Ui, content_top: f32, visible: egui::Rangef) -> Self {
+        LazyRows {
+            top: ui.cursor().top() - content_top,
+            skipped: 0.0,
+            visible,
+        }
+    }
+
+    pub fn top(&self) -> f32 {
+        self.top
+    }
+
+    /// Whether a row of about `height` starting here is near enough to draw.
+    pub fn is_near(&self, height: f32) -> bool {
+        self.top + height >= self.visible.min - DRAW_MARGIN
+            && self.top <= self.visible.max + DRAW_MARGIN
+    }
+
+    /// Stands in for a row without drawing it.
+    pub fn skip(&mut self, height: f32) {
+        self.skipped += height;
+        self.top += height;
+    }
+
+    /// Draws a row and returns its measured height.
+    pub fn draw(&mut self, ui: &mut Ui, draw: impl FnOnce(&mut Ui)) -> f32 {
+        if self.skipped > 0.0 {
+            ui.add_space(self.skipped);
+            self.skipped = 0.0;
+        }
+        let before = ui.cursor().top();
+        draw(ui);
+        let height = ui.cursor().top() - before;
+        self.top += height;
+        height
+    }
+
+    /// Adds the space of the rows skipped at the end.
+    pub fn finish(self, ui: &mut Ui) {
+        if self.skipped > 0.0 {
+            ui.add_space(self.skipped);
+        }
+    }
+}
