@@ -1,0 +1,313 @@
+//! Applying what the user asked for: commands from menus and shortcuts, and
+//! the actions views return after each frame.
+
+use super::chrome::open_in_file_manager;
+use super::commands::UiCommand;
+use super::sharing::ExportState;
+use super::views::Action;
+use super::views::dialogs::Dialog;
+use super::views::export_dialog::ExportChoices;
+use super::views::reflect::ReflectView;
+use super::{ReflectApp, Screen, file_pick, theme, views};
+use crate::guide::DEFAULT_GUIDE_ID;
+use crate::reflection::Edit;
+
+impl ReflectApp {
+    pub(super) fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {
+        match command {
+            UiCommand::NewReflection => {
+                self.dialog = Some(Dialog::NewReflection {
+                    teacher_id: self
+                        .teachers
+                        .selected
+                        .clone()
+                        .filter(|_| self.notebook.is_coaching()),
+                    guide_id: DEFAULT_GUIDE_ID.to_owned(),
+                    title: String::new(),
+                });
+            }
+            UiCommand::GoHome => self.screen = Screen::Home,
+            UiCommand::PreviousSection => {
+                self.reflect.section = self.reflect.section.saturating_sub(1)
+            }
+            UiCommand::NextSection => {
+                if let Some(entry) = self
+                    .open_reflection_id()
+                    .and_then(|id| self.notebook.entry(id))
+                    && let Some(guide) = self.notebook.guide(&entry.reflection.guide_id)
+                {
+                    let orphans = usize::from(
+                        !crate::reflection::orphaned_answers(guide, &entry.reflection).is_empty(),
+                    );
+                    let last = (guide.sections.len() + orphans).saturating_sub(1);
+                    self.reflect.section = (self.reflect.section + 1).min(last);
+                }
+            }
+            UiCommand::JumpToPractice => {
+                if let Some(id) = self.open_reflection_id() {
+                    self.dialog = Some(Dialog::FindPractice {
+                        reflection_id: id.to_owned(),
+                        query: String::new(),
+                    });
+                }
+            }
+            UiCommand::ShowProblems => self.show_problems = !self.show_problems,
+            UiCommand::OpenSettings => self.screen = Screen::Settings,
+            UiCommand::ZoomIn => self.set_zoom(ctx, self.settings.zoom + 0.1),
+            UiCommand::ZoomOut => self.set_zoom(ctx, self.settings.zoom - 0.1),
+            UiCommand::ZoomReset => self.set_zoom(ctx, 1.0),
+            UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    pub(super) fn set_zoom(&mut self, ctx: &egui::Context, zoom: f32) {
+        let zoom = ((zoom * 10.0).round() / 10.0).clamp(theme::MIN_ZOOM, theme::MAX_ZOOM);
+        self.settings.zoom = zoom;
+        ctx.set_zoom_factor(zoom);
+    }
+
+    pub(super) fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        let result: Result<(), String> = match action {
+            Action::Command(command) => {
+                self.run_command(ctx, command);
+                Ok(())
+            }
+            Action::Begin {
+                name,
+                start_default_guide,
+            } => {
+                self.notebook.add_teacher(&name);
+                if start_default_guide {
+                    self.start(None, DEFAULT_GUIDE_ID, "");
+                } else {
+                    self.screen = Screen::Home;
+                }
+                Ok(())
+            }
+            Action::StartReflection {
+                teacher_id,
+                guide_id,
+                title,
+            } => {
+                self.dialog = None;
+                self.start(teacher_id.as_deref(), &guide_id, &title);
+                Ok(())
+            }
+            Action::StartSession(teacher_id) => {
+                self.notebook.start_session(&teacher_id).map(|id| {
+                    self.session_draft = Default::default();
+                    self.screen = Screen::Session(id);
+                })
+            }
+            Action::OpenSession(id) => {
+                self.session_draft = Default::default();
+                self.screen = Screen::Session(id);
+                Ok(())
+            }
+            Action::EditSession { session_id, edit } => {
+                self.notebook.edit_session(&session_id, edit)
+            }
+            Action::OpenCompare(teacher_id) => {
+                self.compare = views::compare::CompareView {
+                    teacher_id,
+                    ..Default::default()
+                };
+                self.screen = Screen::Compare;
+                Ok(())
+            }
+            Action::OpenDue => {
+                self.screen = Screen::Due;
+                Ok(())
+            }
+            Action::OpenSchool => {
+                self.screen = Screen::School;
+                Ok(())
+            }
+            Action::ExportSchool(format) => {
+                self.export_school(ctx, format);
+                Ok(())
+            }
+            Action::ImportReflection => {
+                let wake = ctx.clone();
+                self.import_pick = Some(file_pick::PickJob::start(
+                    self.config.import_file.clone(),
+                    move || wake.request_repaint(),
+                ));
+                Ok(())
+            }
+            Action::ResolveImport(choice) => match self.import_conflict.take() {
+                Some(plan) => self.notebook.import(plan, Some(choice)),
+                None => Ok(()),
+            },
+            Action::TogglePresenting => {
+                self.presenting = !self.presenting;
+                let zoom = if self.presenting {
+                    self.settings.zoom * 1.5
+                } else {
+                    self.settings.zoom
+                };
+                ctx.set_zoom_factor(zoom.clamp(theme::MIN_ZOOM, theme::MAX_ZOOM * 1.5));
+                Ok(())
+            }
+            Action::AskAddTeacher => {
+                self.dialog = Some(Dialog::AddTeacher {
+                    name: String::new(),
+                });
+                Ok(())
+            }
+            Action::AddTeacher(name) => {
+                self.dialog = None;
+                let id = self.notebook.add_teacher(&name);
+                self.teachers.selected = Some(id);
+                self.screen = Screen::Home;
+                Ok(())
+            }
+            Action::AskNewReflectionFor(teacher_id) => {
+                self.dialog = Some(Dialog::NewReflection {
+                    teacher_id: Some(teacher_id),
+                    guide_id: DEFAULT_GUIDE_ID.to_owned(),
+                    title: String::new(),
+                });
+                Ok(())
+            }
+            Action::AskRenameTeacher(teacher_id) => {
+                let name = self
+                    .notebook
+                    .teacher(&teacher_id)
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default();
+                self.dialog = Some(Dialog::RenameTeacher { teacher_id, name });
+                Ok(())
+            }
+            Action::RenameTeacher { teacher_id, name } => {
+                self.dialog = None;
+                self.notebook.rename_teacher(&teacher_id, &name);
+                Ok(())
+            }
+            Action::SetArchived {
+                teacher_id,
+                archived,
+            } => {
+                self.notebook.set_archived(&teacher_id, archived);
+                Ok(())
+            }
+            Action::AskDeleteTeacher(teacher_id) => {
+                self.dialog = Some(Dialog::ConfirmDeleteTeacher { teacher_id });
+                Ok(())
+            }
+            Action::DeleteTeacher(teacher_id) => {
+                self.dialog = None;
+                self.notebook.delete_teacher(&teacher_id)
+            }
+            Action::OpenReflection(id) => {
+                self.show_reflection(id);
+                Ok(())
+            }
+            Action::OpenSection(index) => {
+                self.reflect.section = index;
+                Ok(())
+            }
+            Action::DuplicateReflection(id) => match self.notebook.duplicate(&id) {
+                Some(copy) => {
+                    self.show_reflection(copy);
+                    Ok(())
+                }
+                None => Err(
+                    "This reflection's guide is not available, so it cannot be duplicated."
+                        .to_owned(),
+                ),
+            },
+            Action::AskRename(id) => {
+                let title = self
+                    .notebook
+                    .entry(&id)
+                    .map(|e| e.reflection.title.clone())
+                    .unwrap_or_default();
+                self.dialog = Some(Dialog::Rename { id, title });
+                Ok(())
+            }
+            Action::Rename { id, title } => {
+                self.dialog = None;
+                self.notebook
+                    .edit(&id, Edit::SetTitle(title.trim().to_owned()))
+            }
+            Action::AskDelete(id) => {
+                self.dialog = Some(Dialog::ConfirmDelete { id });
+                Ok(())
+            }
+            Action::Delete(id) => {
+                self.dialog = None;
+                if self.open_reflection_id() == Some(id.as_str()) {
+                    self.screen = Screen::Home;
+                }
+                self.notebook.delete(&id)
+            }
+            Action::UndoDelete => self.notebook.undo_delete().map(|_| ()),
+            Action::Edit {
+                reflection_id,
+                edit,
+            } => self.notebook.edit(&reflection_id, edit),
+            Action::JumpTo { section, item_id } => {
+                self.dialog = None;
+                self.reflect.section = section;
+                self.reflect.scroll_to = Some(item_id);
+                Ok(())
+            }
+            Action::SetTheme(choice) => {
+                self.settings.theme = choice;
+                theme::apply(ctx, choice);
+                Ok(())
+            }
+            Action::SetZoom(zoom) => {
+                self.set_zoom(ctx, zoom);
+                Ok(())
+            }
+            Action::OpenFolder(path) => open_in_file_manager(&path),
+            Action::CloseDialog => {
+                self.dialog = None;
+                self.import_conflict = None;
+                if self.export.as_ref().is_some_and(|e| e.job.is_none()) {
+                    self.export = None;
+                }
+                Ok(())
+            }
+            Action::OpenSummary(id) => {
+                self.screen = Screen::Summary(id);
+                Ok(())
+            }
+            Action::OpenExport(id) => {
+                self.export = Some(ExportState {
+                    choices: ExportChoices::new(id),
+                    previewed: None,
+                    preview: String::new(),
+                    private_left_out: 0,
+                    job: None,
+                });
+                Ok(())
+            }
+            Action::SaveExport => {
+                self.save_export(ctx);
+                Ok(())
+            }
+        };
+        if let Err(message) = result {
+            self.message = Some(message);
+        }
+    }
+
+    /// Shows a reflection; coming back to the same one keeps its section and scroll.
+    pub(super) fn show_reflection(&mut self, id: String) {
+        if self.reflect_for.as_deref() != Some(id.as_str()) {
+            self.reflect = ReflectView::default();
+            self.reflect_for = Some(id.clone());
+        }
+        self.screen = Screen::Reflect(id);
+    }
+
+    pub(super) fn start(&mut self, teacher_id: Option<&str>, guide_id: &str, title: &str) {
+        match self.notebook.start_reflection(teacher_id, guide_id, title) {
+            Some(id) => self.show_reflection(id),
+            None => self.message = Some(format!("The guide \"{guide_id}\" is not available.")),
+        }
+    }
+}

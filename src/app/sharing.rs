@@ -1,0 +1,326 @@
+//! Work the window hands to other threads and collects again: the readiness
+//! summary and its export, imports, and the school-wide picture.
+
+use std::path::PathBuf;
+
+use super::export_worker::{self, Destination, ExportJob, ExportOutcome};
+use super::views::export_dialog::ExportChoices;
+use super::{ReflectApp, Screen, file_pick};
+
+/// The export dialog, with the preview it shows and the save in progress.
+pub(super) struct ExportState {
+    pub(super) choices: ExportChoices,
+    /// The choices the preview was made for.
+    pub(super) previewed: Option<ExportChoices>,
+    pub(super) preview: String,
+    pub(super) private_left_out: usize,
+    pub(super) job: Option<ExportJob>,
+}
+
+/// Where exports go when no save dialog can be shown: the user's Documents
+/// folder if there is one, else an `exports` folder beside the notebook.
+pub(super) fn fallback_export_folder(data_dir: &std::path::Path) -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|dirs| dirs.document_dir().map(|d| d.join("PL Reflect exports")))
+        .unwrap_or_else(|| data_dir.join("exports"))
+}
+
+impl ReflectApp {
+    /// The readiness summary of a reflection, compared with the teacher's previous one.
+    pub(super) fn summarize(
+        &self,
+        id: &str,
+        include_private: bool,
+        include_coach_notes: bool,
+        include_name: bool,
+    ) -> Option<crate::summary::Summary> {
+        let entry = self.notebook.entry(id)?;
+        let guide = self.notebook.guide(&entry.reflection.guide_id)?;
+        let previous = crate::reflection::previous_reflection(
+            self.notebook.entries.iter().map(|e| &e.reflection),
+            &entry.reflection,
+        );
+        let teacher_name = self
+            .notebook
+            .teachers
+            .iter()
+            .find(|t| t.id == entry.reflection.teacher_id)
+            .map(|t| t.name.clone())
+            .filter(|name| include_name && !name.trim().is_empty());
+        let options = crate::summary::SummaryOptions {
+            include_private,
+            include_coach_notes,
+            teacher_name,
+            today: crate::clock::today(),
+        };
+        Some(crate::summary::summarize(
+            guide,
+            &entry.reflection,
+            previous,
+            &options,
+        ))
+    }
+
+    /// The summary for the summary screen, recomputed only when the data changed.
+    pub(super) fn screen_summary(&mut self, id: &str) -> Option<&crate::summary::Summary> {
+        let key = format!("{id}|{}", self.notebook.revision());
+        if self
+            .summary_cache
+            .as_ref()
+            .is_none_or(|(cached, _)| *cached != key)
+        {
+            let summary = self.summarize(id, true, true, true)?;
+            self.summary_cache = Some((key, summary));
+        }
+        self.summary_cache.as_ref().map(|(_, summary)| summary)
+    }
+
+    /// Keeps the export preview in step with the choices.
+    pub(super) fn refresh_export_preview(&mut self) {
+        let Some(choices) = self.export.as_ref().map(|e| e.choices.clone()) else {
+            return;
+        };
+        if self.export.as_ref().and_then(|e| e.previewed.as_ref()) == Some(&choices) {
+            return;
+        }
+        let (preview, left_out) = match self.summarize(
+            &choices.reflection_id,
+            choices.include_private,
+            choices.include_coach_notes,
+            choices.include_name,
+        ) {
+            Some(summary) => {
+                let left_out = summary.words.private_left_out;
+                let text = self
+                    .notebook
+                    .entry(&choices.reflection_id)
+                    .and_then(|entry| {
+                        let export = crate::export::Export {
+                            summary: &summary,
+                            reflection: &entry.reflection,
+                            exported: &crate::clock::Timestamp::now(),
+                            pdf: &crate::export::pdf::PdfOptions::default(),
+                        };
+                        crate::export::render(crate::export::Format::Markdown, &export).ok()
+                    })
+                    .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+                    .unwrap_or_default();
+                (text, left_out)
+            }
+            None => (
+                "This reflection or its guide is not available.".to_owned(),
+                0,
+            ),
+        };
+        if let Some(export) = self.export.as_mut() {
+            export.preview = preview;
+            export.private_left_out = left_out;
+            export.previewed = Some(choices);
+        }
+    }
+
+    /// Starts saving the export on a worker thread.
+    pub(super) fn save_export(&mut self, ctx: &egui::Context) {
+        let Some(choices) = self.export.as_ref().map(|e| e.choices.clone()) else {
+            return;
+        };
+        let Some(summary) = self.summarize(
+            &choices.reflection_id,
+            choices.include_private,
+            choices.include_coach_notes,
+            choices.include_name,
+        ) else {
+            self.message = Some("This reflection or its guide is not available.".to_owned());
+            return;
+        };
+        let Some(reflection) = self
+            .notebook
+            .entry(&choices.reflection_id)
+            .map(|e| e.reflection.clone())
+        else {
+            return;
+        };
+        let file_name = crate::export::default_file_name(&summary, choices.format);
+        let destination = match &self.config.export_folder {
+            Some(folder) => Destination::Folder(folder.clone()),
+            None => Destination::Ask {
+                fallback_folder: fallback_export_folder(&self.config.data_dir),
+            },
+        };
+        let format = choices.format;
+        let render: export_worker::Render = Box::new(move || {
+            let export = crate::export::Export {
+                summary: &summary,
+                reflection: &reflection,
+                exported: &crate::clock::Timestamp::now(),
+                pdf: &crate::export::pdf::PdfOptions::default(),
+            };
+            crate::export::render(format, &export).map_err(|e| e.to_string())
+        });
+        let wake = ctx.clone();
+        let job = ExportJob::start(destination, file_name, render, move || {
+            wake.request_repaint()
+        });
+        if let Some(export) = self.export.as_mut() {
+            export.job = Some(job);
+        }
+    }
+
+    /// The school-wide picture of the chosen guide, from every teacher's newest reflection.
+    pub(super) fn school_picture(&self) -> Option<crate::coach::SchoolPicture> {
+        let guide = self.notebook.guide(&self.school.guide_id)?;
+        let archived: Vec<&str> = self
+            .notebook
+            .teachers
+            .iter()
+            .filter(|t| t.archived)
+            .map(|t| t.id.as_str())
+            .collect();
+        let reflections: Vec<&crate::reflection::Reflection> = self
+            .notebook
+            .entries
+            .iter()
+            .map(|e| &e.reflection)
+            .filter(|r| r.guide_id == guide.id && !archived.contains(&r.teacher_id.as_str()))
+            .collect();
+        Some(crate::coach::aggregate(
+            guide,
+            &reflections,
+            self.school.min_group,
+        ))
+    }
+
+    pub(super) fn export_school(&mut self, ctx: &egui::Context, format: crate::export::Format) {
+        let Some(picture) = self.school_picture() else {
+            self.message = Some("That guide is not available.".to_owned());
+            return;
+        };
+        let language = self
+            .notebook
+            .guide(&picture.guide_id)
+            .map(|g| g.language.clone())
+            .unwrap_or_default();
+        let file_name = format!(
+            "pl-reflect-school-picture-{}-{}.{}",
+            picture.guide_id,
+            crate::clock::today(),
+            format.extension()
+        );
+        let destination = match &self.config.export_folder {
+            Some(folder) => Destination::Folder(folder.clone()),
+            None => Destination::Ask {
+                fallback_folder: fallback_export_folder(&self.config.data_dir),
+            },
+        };
+        let render: export_worker::Render = Box::new(move || {
+            crate::coach::aggregate::render_picture(&picture, format, &language)
+                .map_err(|e| e.to_string())
+        });
+        let wake = ctx.clone();
+        self.school_export = Some(ExportJob::start(
+            destination,
+            file_name,
+            render,
+            move || wake.request_repaint(),
+        ));
+    }
+
+    /// Collects results of work done off the UI thread: picked files, imports, school exports.
+    pub(super) fn poll_background(&mut self) {
+        if let Some(outcome) = self.import_pick.as_ref().and_then(file_pick::PickJob::poll) {
+            self.import_pick = None;
+            match outcome {
+                file_pick::PickOutcome::Picked(file) => {
+                    let planned = crate::coach::plan_import(
+                        &file.bytes,
+                        &file.label,
+                        self.notebook.entries.iter().map(|e| &e.reflection),
+                        &self.notebook.teachers,
+                        &self.notebook.library,
+                    );
+                    match planned {
+                        Ok(plan) if plan.conflict.is_some() => self.import_conflict = Some(plan),
+                        Ok(plan) => {
+                            if let Err(error) = self.notebook.import(plan, None) {
+                                self.message = Some(error);
+                            }
+                        }
+                        Err(error) => self.message = Some(format!("Nothing was imported: {error}")),
+                    }
+                }
+                file_pick::PickOutcome::Cancelled => {}
+                file_pick::PickOutcome::Failed(error) => {
+                    self.message = Some(format!("Nothing was imported: {error}"))
+                }
+            }
+        }
+        match self.notebook.take_import_outcome() {
+            Some(Ok(id)) => {
+                let title = self
+                    .notebook
+                    .entry(&id)
+                    .map(|e| e.reflection.display_title())
+                    .unwrap_or_default();
+                if let Some(teacher) = self
+                    .notebook
+                    .entry(&id)
+                    .map(|e| e.reflection.teacher_id.clone())
+                {
+                    self.teachers.selected = Some(teacher);
+                }
+                self.message = Some(format!("Imported \"{title}\"."));
+                self.screen = Screen::Home;
+            }
+            Some(Err(error)) => self.message = Some(format!("Nothing was imported: {error}")),
+            None => {}
+        }
+        if let Some(outcome) = self.school_export.as_ref().and_then(ExportJob::poll) {
+            self.school_export = None;
+            self.message = Some(match outcome {
+                ExportOutcome::Saved { path, .. } => {
+                    format!("School-wide picture saved to {}", path.display())
+                }
+                ExportOutcome::Cancelled => return,
+                ExportOutcome::Failed(error) => format!("The picture was not saved: {error}"),
+            });
+        }
+    }
+
+    pub(super) fn poll_export(&mut self) {
+        let Some(outcome) = self
+            .export
+            .as_ref()
+            .and_then(|e| e.job.as_ref())
+            .and_then(ExportJob::poll)
+        else {
+            return;
+        };
+        match outcome {
+            ExportOutcome::Saved {
+                path,
+                used_fallback,
+            } => {
+                self.export = None;
+                self.message = Some(if used_fallback {
+                    format!(
+                        "No save dialog is available here, so the summary was saved to {}",
+                        path.display()
+                    )
+                } else {
+                    format!("Summary saved to {}", path.display())
+                });
+            }
+            ExportOutcome::Cancelled => {
+                if let Some(export) = self.export.as_mut() {
+                    export.job = None;
+                }
+            }
+            ExportOutcome::Failed(error) => {
+                if let Some(export) = self.export.as_mut() {
+                    export.job = None;
+                }
+                self.message = Some(format!("The summary was not saved: {error}"));
+            }
+        }
+    }
+}
