@@ -42,7 +42,7 @@ pub(crate) fn read(path: &Path) -> Result<Option<Vec<u8>>, Failure> {
 }
 
 /// Checks that the bytes are text worth handing to the JSON parser.
-fn text(bytes: &[u8]) -> Result<&str, Failure> {
+pub(super) fn text(bytes: &[u8]) -> Result<&str, Failure> {
     // A byte order mark, as some Windows editors add, is harmless.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {

@@ -21,13 +21,13 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::parse;
+use super::parse::text;
 use super::paths::{backup_path, create_private_dir};
 use super::problems::{Failure, ProblemKind};
 use super::read::{TeachersRead, json_files, par_map, read_only_state};
-use super::write::{move_keeping_existing, sync_dirs, to_json, unsavable};
+use super::write::{move_to_trash, sync_dirs, to_json, unsavable};
 use super::{DataProblem, Store, StoreError, TEACHERS_FILE, TRASH_DIR, atomic, file_name, migrate};
 use crate::coach::{CoachSession, SESSION_FORMAT};
-use crate::text_position::line_column;
 
 /// The folder holding one file per coaching session; also the name of the
 /// folder inside the trash that holds deleted sessions.
@@ -194,16 +194,13 @@ impl Store {
         if !self.guard_session_file(&path, id)? {
             return Err(StoreError::NotFound { path });
         }
-        let trash = self.trashed_sessions_dir();
-        create_private_dir(&trash)
-            .map_err(|e| StoreError::io(&trash, "create the trash folder", e))?;
         let trashed = self.trashed_session_path(id)?;
-        move_keeping_existing(&path, &trashed)?;
-        let backup = backup_path(&path);
-        if backup.exists() {
-            move_keeping_existing(&backup, &backup_path(&trashed))?;
-        }
-        sync_dirs(&[&trash, &self.sessions_dir()])
+        move_to_trash(
+            &path,
+            &trashed,
+            &self.trashed_sessions_dir(),
+            &self.sessions_dir(),
+        )
     }
 
     /// Moves a session back from the trash. Refused if a session with the same id exists.
@@ -415,22 +412,6 @@ fn parse_session(bytes: &[u8]) -> Result<(CoachSession, Option<u64>), Failure> {
             column: None,
         }),
         Err(error) => Err(Failure::from_json_path(&error, A_SESSION)),
-    }
-}
-
-/// Checks that the bytes are text worth handing to the JSON parser (as for reflections).
-fn text(bytes: &[u8]) -> Result<&str, Failure> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) if text.trim().is_empty() => Err(Failure::unreadable("the file is empty")),
-        Ok(text) => Ok(text),
-        Err(error) => {
-            let (line, column) = line_column(bytes, error.valid_up_to());
-            Err(Failure::unreadable(
-                "the file is not UTF-8 text (it holds binary data here); it may have been damaged",
-            )
-            .at(line, column))
-        }
     }
 }
 

@@ -129,16 +129,8 @@ impl Store {
         if !self.guard_reflection_file(&path, id)? {
             return Err(StoreError::NotFound { path });
         }
-        let trash_dir = self.trash_dir();
-        create_private_dir(&trash_dir)
-            .map_err(|e| StoreError::io(&trash_dir, "create the trash folder", e))?;
         let trashed = self.trashed_path(id)?;
-        move_keeping_existing(&path, &trashed)?;
-        let backup = backup_path(&path);
-        if backup.exists() {
-            move_keeping_existing(&backup, &backup_path(&trashed))?;
-        }
-        sync_dirs(&[&trash_dir, &self.reflections_dir()])
+        move_to_trash(&path, &trashed, &self.trash_dir(), &self.reflections_dir())
     }
 
     /// Whether [`Store::replace_reflection`] would replace the reflection `id`:
@@ -314,4 +306,22 @@ pub(super) fn sync_dirs(dirs: &[&Path]) -> Result<(), StoreError> {
         atomic::sync_dir(dir).map_err(|e| StoreError::io(*dir, "flush the folder to disk", e))?;
     }
     Ok(())
+}
+
+/// Moves a data file and its `.bak` into a trash folder, keeping anything
+/// already there, then makes both folders durable.
+pub(super) fn move_to_trash(
+    path: &Path,
+    trashed: &Path,
+    trash_dir: &Path,
+    from_dir: &Path,
+) -> Result<(), StoreError> {
+    create_private_dir(trash_dir)
+        .map_err(|e| StoreError::io(trash_dir, "create the trash folder", e))?;
+    move_keeping_existing(path, trashed)?;
+    let backup = backup_path(path);
+    if backup.exists() {
+        move_keeping_existing(&backup, &backup_path(trashed))?;
+    }
+    sync_dirs(&[trash_dir, from_dir])
 }
