@@ -9,7 +9,6 @@
 //! Exit codes as elsewhere: 0 success, 1 a data or validation error (nothing
 //! was changed), 2 a usage error.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -230,18 +229,7 @@ pub fn aggregate(global: &GlobalOptions, args: AggregateArgs) -> anyhow::Result<
         return Ok(ExitCode::from(2));
     }
     let library = GuideLibrary::load(&guide_folders(global));
-    let Some(guide) = library.get(&args.guide) else {
-        let known: Vec<&str> = library
-            .guides()
-            .iter()
-            .map(|g| g.guide.id.as_str())
-            .collect();
-        bail!(
-            "no guide with id \"{}\"; available guides: {}",
-            args.guide,
-            known.join(", ")
-        );
-    };
+    let guide = super::output::find_guide(&library, &args.guide)?;
     let reflections = if args.files.is_empty() {
         from_data_folder(global)?
     } else {
@@ -258,32 +246,18 @@ pub fn aggregate(global: &GlobalOptions, args: AggregateArgs) -> anyhow::Result<
         );
     }
     let bytes = render_picture(&picture, format, &guide.language)?;
-    match &args.out {
-        Some(out) => {
-            let path = if out.is_dir() {
-                out.join(format!(
-                    "pl-reflect-school-picture-{}-{}.{}",
-                    slug(&guide.id),
-                    today(),
-                    format.extension()
-                ))
-            } else {
-                out.clone()
-            };
-            crate::store::atomic::write(&path, &bytes)
-                .with_context(|| format!("could not write {}", path.display()))?;
-            eprintln!("wrote {}", path.display());
-        }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
-                Ok(()) => {}
-                // A reader that stops early (`| head`) is not an error.
-                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Err(error) => return Err(error).context("could not write to standard output"),
-            }
-        }
-    }
+    super::output::write_document(
+        args.out.as_deref(),
+        || {
+            format!(
+                "pl-reflect-school-picture-{}-{}.{}",
+                slug(&guide.id),
+                today(),
+                format.extension()
+            )
+        },
+        &bytes,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,7 +5,6 @@
 //! binary and needs `--out`: without it the command stops with exit code 2, a
 //! usage error. An unknown reflection or format is exit code 1.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -131,27 +130,11 @@ pub fn export(global: &GlobalOptions, args: ExportArgs) -> anyhow::Result<ExitCo
             pdf: &pdf,
         },
     )?;
-    match &args.out {
-        Some(out) => {
-            let path = if out.is_dir() {
-                out.join(default_file_name(&summary, format))
-            } else {
-                out.clone()
-            };
-            crate::store::atomic::write(&path, &bytes)
-                .with_context(|| format!("could not write {}", path.display()))?;
-            eprintln!("wrote {}", path.display());
-        }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
-                Ok(()) => {}
-                // A reader that stops early (`| head`) is not an error.
-                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Err(error) => return Err(error).context("could not write to standard output"),
-            }
-        }
-    }
+    super::output::write_document(
+        args.out.as_deref(),
+        || default_file_name(&summary, format),
+        &bytes,
+    )?;
     if summary.words.private_left_out > 0 {
         eprintln!(
             "note: {} private answer(s) left out; add --include-private to include them",

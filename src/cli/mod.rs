@@ -7,6 +7,7 @@ mod coach;
 mod export;
 mod guides;
 mod notebook;
+mod output;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

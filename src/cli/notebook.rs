@@ -190,18 +190,7 @@ fn find_teacher<'t>(teachers: &'t [Teacher], wanted: Option<&str>) -> anyhow::Re
 
 pub fn new(global: &GlobalOptions, args: NewArgs) -> anyhow::Result<ExitCode> {
     let library = GuideLibrary::load(&guide_folders(global));
-    let Some(guide) = library.get(&args.guide) else {
-        let known: Vec<&str> = library
-            .guides()
-            .iter()
-            .map(|g| g.guide.id.as_str())
-            .collect();
-        bail!(
-            "no guide with id \"{}\"; available guides: {}",
-            args.guide,
-            known.join(", ")
-        );
-    };
+    let guide = super::output::find_guide(&library, &args.guide)?;
     let store = open_for_writing(global)?;
     let snapshot = load(&store);
     let teacher = find_teacher(&snapshot.teachers, args.teacher.as_deref())?;
