@@ -147,17 +147,7 @@ fn validate(files: &[PathBuf]) -> ExitCode {
 
 fn show(global: &GlobalOptions, id: &str) -> anyhow::Result<ExitCode> {
     let library = GuideLibrary::load(&guide_folders(global));
-    let Some(loaded) = library.find(id) else {
-        let known: Vec<&str> = library
-            .guides()
-            .iter()
-            .map(|g| g.guide.id.as_str())
-            .collect();
-        anyhow::bail!(
-            "no guide with id \"{id}\"; available guides: {}",
-            known.join(", ")
-        );
-    };
+    let loaded = super::output::find_loaded(&library, id)?;
     print!("{}", render_guide(&loaded.guide, &loaded.origin));
     Ok(ExitCode::SUCCESS)
 }

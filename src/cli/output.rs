@@ -6,12 +6,17 @@ use std::sync::Arc;
 
 use anyhow::{Context, bail};
 
-use crate::guide::{Guide, GuideLibrary};
+use crate::guide::{Guide, GuideLibrary, LoadedGuide};
 
 /// The guide with this id, or an error that lists the available ones.
 pub fn find_guide<'l>(library: &'l GuideLibrary, id: &str) -> anyhow::Result<&'l Arc<Guide>> {
-    match library.get(id) {
-        Some(guide) => Ok(guide),
+    find_loaded(library, id).map(|loaded| &loaded.guide)
+}
+
+/// The guide with this id and where it came from, or an error that lists the available ones.
+pub fn find_loaded<'l>(library: &'l GuideLibrary, id: &str) -> anyhow::Result<&'l LoadedGuide> {
+    match library.find(id) {
+        Some(loaded) => Ok(loaded),
         None => {
             let known: Vec<&str> = library
                 .guides()
