@@ -257,8 +257,8 @@ pub enum Item<'g> {
     },
 }
 
-impl Item<'_> {
-    pub fn id(&self) -> &str {
+impl<'g> Item<'g> {
+    pub fn id(&self) -> &'g str {
         match self {
             Item::Statement(s) => &s.id,
             Item::Question(q) => &q.id,
@@ -267,7 +267,7 @@ impl Item<'_> {
     }
 
     /// A short human name for the item, used in lists and exports.
-    pub fn label(&self) -> &str {
+    pub fn label(&self) -> &'g str {
         match self {
             Item::Statement(s) => &s.text,
             Item::Question(q) => &q.prompt,

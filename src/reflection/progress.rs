@@ -58,9 +58,11 @@ pub fn orphaned_answers<'r>(
     guide: &Guide,
     reflection: &'r Reflection,
 ) -> Vec<(&'r String, &'r Answer)> {
+    // One set of the guide's ids, so the check stays linear in long guides.
+    let ids: std::collections::HashSet<&str> = guide.items().map(|item| item.id()).collect();
     reflection
         .answers
         .iter()
-        .filter(|(id, _)| guide.item(id).is_none())
+        .filter(|(id, _)| !ids.contains(id.as_str()))
         .collect()
 }

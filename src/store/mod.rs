@@ -138,6 +138,9 @@ impl Store {
             }
             return Ok(store(Some(LOOKING_REASON.to_owned()), None));
         };
+        // Folders this open creates must be made durable; existing ones already are,
+        // and syncing them anyway costs start-up time on every launch.
+        let mut created = !dir.is_dir();
         paths::create_private_dir(&dir)
             .map_err(|e| StoreError::io(&dir, "create the data folder", e))?;
         let lock_path = dir.join(LOCK_FILE);
@@ -159,13 +162,16 @@ impl Store {
         };
         for sub in [REFLECTIONS_DIR, TRASH_DIR] {
             let path = dir.join(sub);
+            created |= !path.is_dir();
             paths::create_private_dir(&path)
                 .map_err(|e| StoreError::io(&path, "create the folder", e))?;
         }
         // New folder entries must survive a power cut along with the files saved into them.
-        let _ = atomic::sync_dir(&dir);
-        if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-            let _ = atomic::sync_dir(parent);
+        if created {
+            let _ = atomic::sync_dir(&dir);
+            if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+                let _ = atomic::sync_dir(parent);
+            }
         }
         // Safe only because we hold the lock: no other process can be mid-save.
         for folder in [
