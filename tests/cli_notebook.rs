@@ -1,0 +1,153 @@
+//! The notebook commands (teachers, new, answer, reflections, show, check), run as a real process.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pl-reflect"))
+        .args(args)
+        .env("PL_REFLECT_DATA_DIR", dir)
+        .env("XDG_CONFIG_HOME", dir.join("no-config"))
+        .output()
+        .expect("run pl-reflect")
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let output = run(dir, args);
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).trim().to_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn a_teacher_reflection_and_answers_are_made_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let teacher = ok(d, &["teachers", "add", "Ms. Rivera"]);
+    assert!(teacher.starts_with("t-"));
+    // With a single teacher, --teacher may be left out.
+    let id = ok(
+        d,
+        &[
+            "new",
+            "--guide",
+            "where-to-begin",
+            "--title",
+            "Fall check-in",
+        ],
+    );
+    ok(
+        d,
+        &[
+            "answer",
+            &id,
+            "station-rotation",
+            "--level",
+            "trying",
+            "--next-step",
+            "Two stations",
+            "--revisit",
+            "2026-12-04",
+        ],
+    );
+    ok(
+        d,
+        &[
+            "answer",
+            &id,
+            "q-would-they-come",
+            "--text",
+            "Most days",
+            "--private",
+        ],
+    );
+
+    let listing: serde_json::Value =
+        serde_json::from_str(&ok(d, &["reflections", "list", "--json"])).expect("json");
+    assert_eq!(listing[0]["id"], id.as_str());
+    assert_eq!(listing[0]["teacher"], "Ms. Rivera");
+    assert_eq!(listing[0]["answered"], 2);
+    assert_eq!(listing[0]["total"], 43);
+    let shown = ok(d, &["show", &id]);
+    assert!(
+        shown.contains("Station rotation")
+            && shown.contains("Next step: Two stations (revisit 2026-12-04)"),
+        "{shown}"
+    );
+    assert!(shown.contains("(private)"));
+    let teachers: serde_json::Value =
+        serde_json::from_str(&ok(d, &["teachers", "list", "--json"])).expect("json");
+    assert_eq!(teachers[0]["reflections"], 1);
+}
+
+#[test]
+fn an_unknown_item_or_level_is_an_error_that_names_the_valid_choices() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    ok(d, &["teachers", "add", "Ms. Rivera"]);
+    let id = ok(d, &["new"]);
+    let unknown_item = run(d, &["answer", &id, "no-such-item", "--note", "x"]);
+    assert_eq!(unknown_item.status.code(), Some(1));
+    assert!(
+        stderr(&unknown_item).contains("station-rotation"),
+        "{}",
+        stderr(&unknown_item)
+    );
+    let unknown_level = run(d, &["answer", &id, "station-rotation", "--level", "great"]);
+    assert_eq!(unknown_level.status.code(), Some(1));
+    assert!(stderr(&unknown_level).contains("not-yet, trying, regular, could-coach"));
+    let nothing_to_set = run(d, &["answer", &id, "station-rotation"]);
+    assert_eq!(nothing_to_set.status.code(), Some(2), "a usage error");
+    let unknown_reflection = run(d, &["show", "r-none"]);
+    assert_eq!(unknown_reflection.status.code(), Some(1));
+}
+
+#[test]
+fn data_dir_is_accepted_before_or_after_the_subcommand() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path().join("notebook");
+    let path = d.display().to_string();
+    let output = Command::new(env!("CARGO_BIN_EXE_pl-reflect"))
+        .args(["teachers", "add", "Ana", "--data-dir", &path])
+        .env_remove("PL_REFLECT_DATA_DIR")
+        .output()
+        .expect("run");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = Command::new(env!("CARGO_BIN_EXE_pl-reflect"))
+        .args(["--data-dir", &path, "teachers", "list"])
+        .env_remove("PL_REFLECT_DATA_DIR")
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Ana"));
+}
+
+#[test]
+fn check_reports_a_damaged_file_with_line_and_column_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    ok(d, &["teachers", "add", "Ms. Rivera"]);
+    let id = ok(d, &["new"]);
+    assert!(ok(d, &["check"]).starts_with("ok "));
+    let path = d.join("reflections").join(format!("{id}.json"));
+    let damaged = b"{\n  \"format\": 1,\n  oops\n}\n";
+    std::fs::write(&path, damaged).expect("damage");
+    let output = run(d, &["check"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains(&format!("{}:3:3", path.display())),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read(&path).expect("still there"), damaged);
+    // Writing to it is refused too.
+    let refused = run(d, &["answer", &id, "station-rotation", "--level", "trying"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(std::fs::read(&path).expect("still there"), damaged);
+}
