@@ -22,6 +22,8 @@ pub fn mark_process_start() {
 pub struct FrameMetrics {
     output: Option<PathBuf>,
     first_frame: Option<Duration>,
+    /// Time from process start until the notebook was open (guides and data loaded).
+    opened: Option<Duration>,
     ui_times: Vec<Duration>,
 }
 
@@ -37,6 +39,13 @@ impl FrameMetrics {
 
     pub fn is_on(&self) -> bool {
         self.output.is_some()
+    }
+
+    /// Records that the notebook is open, just before the first frame.
+    pub fn record_open(&mut self) {
+        if self.is_on() {
+            self.opened = PROCESS_START.get().map(Instant::elapsed);
+        }
     }
 
     /// Records one `ui()` call that started at `started`.
@@ -58,6 +67,7 @@ impl FrameMetrics {
         let micros: Vec<u128> = self.ui_times.iter().map(Duration::as_micros).collect();
         let report = serde_json::json!({
             "first_frame_ms": self.first_frame.map(|d| d.as_secs_f64() * 1000.0),
+            "opened_ms": self.opened.map(|d| d.as_secs_f64() * 1000.0),
             "frames": micros.len(),
             "ui_micros": micros,
         });

@@ -126,7 +126,11 @@ impl ReflectApp {
             show_problems,
             message: None,
             window_title: String::new(),
-            metrics: metrics::FrameMetrics::from_env(),
+            metrics: {
+                let mut metrics = metrics::FrameMetrics::from_env();
+                metrics.record_open();
+                metrics
+            },
             summary_cache: None,
             export: None,
             session_draft: Default::default(),
