@@ -25,7 +25,9 @@ use super::parse::text;
 use super::paths::{backup_path, create_private_dir};
 use super::problems::{Failure, ProblemKind};
 use super::read::{TeachersRead, json_files, par_map, read_only_state};
-use super::write::{move_to_trash, sync_dirs, to_json, unsavable};
+use super::write::{
+    move_to_trash, refuse_if_in_trash, refuse_newer_format, sync_dirs, to_json, unsavable,
+};
 use super::{DataProblem, Store, StoreError, TEACHERS_FILE, TRASH_DIR, atomic, file_name, migrate};
 use crate::coach::{CoachSession, SESSION_FORMAT};
 
@@ -152,23 +154,10 @@ impl Store {
     pub fn save_session(&self, session: &CoachSession) -> Result<(), StoreError> {
         self.writable()?;
         let path = self.session_path(&session.id)?;
-        if session.format > SESSION_FORMAT {
-            let message = format!(
-                "this session was made by a newer version of PL Reflect (format {}), so this version does not save it",
-                session.format
-            );
-            return Err(StoreError::refused(DataProblem::new(
-                &path,
-                ProblemKind::NewerFormat,
-                message,
-            )));
-        }
+        refuse_newer_format(&path, "this session", session.format, SESSION_FORMAT)?;
         self.check_not_refused(&path)?;
         if !self.guard_session_file(&path, &session.id)? {
-            let trashed = self.trashed_session_path(&session.id)?;
-            if trashed.exists() {
-                return Err(StoreError::InTrash { path: trashed });
-            }
+            refuse_if_in_trash(self.trashed_session_path(&session.id)?)?;
         }
         let bytes = to_json(session, &path)?;
         // Never write what could not be read back.

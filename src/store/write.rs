@@ -35,23 +35,15 @@ impl Store {
     pub fn save_reflection(&self, reflection: &Reflection) -> Result<(), StoreError> {
         self.writable()?;
         let path = self.reflection_path(&reflection.id)?;
-        if reflection.format > REFLECTION_FORMAT {
-            let message = format!(
-                "this reflection was made by a newer version of PL Reflect (format {}), so this version does not save it",
-                reflection.format
-            );
-            return Err(StoreError::refused(DataProblem::new(
-                &path,
-                ProblemKind::NewerFormat,
-                message,
-            )));
-        }
+        refuse_newer_format(
+            &path,
+            "this reflection",
+            reflection.format,
+            REFLECTION_FORMAT,
+        )?;
         self.check_not_refused(&path)?;
         if !self.guard_reflection_file(&path, &reflection.id)? {
-            let trashed = self.trashed_path(&reflection.id)?;
-            if trashed.exists() {
-                return Err(StoreError::InTrash { path: trashed });
-            }
+            refuse_if_in_trash(self.trashed_path(&reflection.id)?)?;
         }
         let bytes = reflection_bytes(reflection, &path)?;
         atomic::write(&path, &bytes).map_err(|source| StoreError::Write { path, source })
@@ -69,17 +61,12 @@ impl Store {
     pub fn replace_reflection(&self, reflection: &Reflection) -> Result<PathBuf, StoreError> {
         self.writable()?;
         let path = self.reflection_path(&reflection.id)?;
-        if reflection.format > REFLECTION_FORMAT {
-            let message = format!(
-                "the new version was made by a newer version of PL Reflect (format {}), so this version does not save it",
-                reflection.format
-            );
-            return Err(StoreError::refused(DataProblem::new(
-                &path,
-                ProblemKind::NewerFormat,
-                message,
-            )));
-        }
+        refuse_newer_format(
+            &path,
+            "the new version",
+            reflection.format,
+            REFLECTION_FORMAT,
+        )?;
         // Everything that could refuse is checked before anything moves.
         self.can_replace_reflection(&reflection.id)?;
         let bytes = reflection_bytes(reflection, &path)?;
@@ -324,4 +311,35 @@ pub(super) fn move_to_trash(
         move_keeping_existing(&backup, &backup_path(trashed))?;
     }
     sync_dirs(&[trash_dir, from_dir])
+}
+
+/// Refuses to save something made by a newer version of the app, which this
+/// version could only write back with parts missing.
+pub(super) fn refuse_newer_format(
+    path: &Path,
+    what: &str,
+    format: u32,
+    known: u32,
+) -> Result<(), StoreError> {
+    if format <= known {
+        return Ok(());
+    }
+    let message = format!(
+        "{what} was made by a newer version of PL Reflect (format {format}), so this version does not save it"
+    );
+    Err(StoreError::refused(DataProblem::new(
+        path,
+        ProblemKind::NewerFormat,
+        message,
+    )))
+}
+
+/// Refuses to save a file whose id is in the trash, so that a late autosave
+/// cannot bring a deleted reflection or session back.
+pub(super) fn refuse_if_in_trash(trashed: PathBuf) -> Result<(), StoreError> {
+    if trashed.exists() {
+        Err(StoreError::InTrash { path: trashed })
+    } else {
+        Ok(())
+    }
 }
