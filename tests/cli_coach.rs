@@ -2,42 +2,13 @@
 //! process on exports made with the real exporter (`tests/fixtures/coach/`,
 //! made by `make_fixtures.py` there).
 
+mod cli_support;
+
+use cli_support::{ok, pl_reflect, stderr, stdout};
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn pl_reflect(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pl-reflect"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data)
-        .env_remove("PL_REFLECT_DATA_DIR")
-        .env("HOME", data.with_file_name("home"))
-        .env(
-            "XDG_CONFIG_HOME",
-            data.with_file_name("home").join("config"),
-        )
-        .output()
-        .expect("run pl-reflect")
-}
-
-fn ok(data: &Path, args: &[&str]) -> String {
-    let output = pl_reflect(data, args);
-    assert!(
-        output.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).trim().to_owned()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use std::process::Output;
 
 fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,34 +1,10 @@
 //! `pl-reflect export`, run as a real process on a data folder made with the
 //! other commands.
 
+mod cli_support;
+
+use cli_support::{ok, pl_reflect, stderr};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn pl_reflect(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pl-reflect"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data)
-        .env_remove("PL_REFLECT_DATA_DIR")
-        .env("HOME", data.join("home"))
-        .env("XDG_CONFIG_HOME", data.join("home/config"))
-        .output()
-        .expect("run pl-reflect")
-}
-
-fn ok(data: &Path, args: &[&str]) -> String {
-    let output = pl_reflect(data, args);
-    assert!(
-        output.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).trim().to_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 /// Moves a reflection's start back in time, so that "earlier" does not depend
 /// on two commands running in different seconds.

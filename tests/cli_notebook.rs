@@ -1,30 +1,10 @@
 //! The notebook commands (teachers, new, answer, reflections, show, check), run as a real process.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod cli_support;
 
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pl-reflect"))
-        .args(args)
-        .env("PL_REFLECT_DATA_DIR", dir)
-        .env("XDG_CONFIG_HOME", dir.join("no-config"))
-        .output()
-        .expect("run pl-reflect")
-}
+use cli_support::{ok, pl_reflect, stderr};
 
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let output = run(dir, args);
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).trim().to_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use std::process::Command;
 
 #[test]
 fn a_teacher_reflection_and_answers_are_made_from_the_command_line() {
@@ -93,19 +73,19 @@ fn an_unknown_item_or_level_is_an_error_that_names_the_valid_choices() {
     let d = dir.path();
     ok(d, &["teachers", "add", "Ms. Rivera"]);
     let id = ok(d, &["new"]);
-    let unknown_item = run(d, &["answer", &id, "no-such-item", "--note", "x"]);
+    let unknown_item = pl_reflect(d, &["answer", &id, "no-such-item", "--note", "x"]);
     assert_eq!(unknown_item.status.code(), Some(1));
     assert!(
         stderr(&unknown_item).contains("station-rotation"),
         "{}",
         stderr(&unknown_item)
     );
-    let unknown_level = run(d, &["answer", &id, "station-rotation", "--level", "great"]);
+    let unknown_level = pl_reflect(d, &["answer", &id, "station-rotation", "--level", "great"]);
     assert_eq!(unknown_level.status.code(), Some(1));
     assert!(stderr(&unknown_level).contains("not-yet, trying, regular, could-coach"));
-    let nothing_to_set = run(d, &["answer", &id, "station-rotation"]);
+    let nothing_to_set = pl_reflect(d, &["answer", &id, "station-rotation"]);
     assert_eq!(nothing_to_set.status.code(), Some(2), "a usage error");
-    let unknown_reflection = run(d, &["show", "r-none"]);
+    let unknown_reflection = pl_reflect(d, &["show", "r-none"]);
     assert_eq!(unknown_reflection.status.code(), Some(1));
 }
 
@@ -126,6 +106,13 @@ fn data_dir_is_accepted_before_or_after_the_subcommand() {
         .output()
         .expect("run");
     assert!(String::from_utf8_lossy(&output.stdout).contains("Ana"));
+    // The environment variable names the folder too.
+    let output = Command::new(env!("CARGO_BIN_EXE_pl-reflect"))
+        .args(["teachers", "list"])
+        .env("PL_REFLECT_DATA_DIR", &path)
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Ana"));
 }
 
 #[test]
@@ -138,7 +125,7 @@ fn check_reports_a_damaged_file_with_line_and_column_and_changes_nothing() {
     let path = d.join("reflections").join(format!("{id}.json"));
     let damaged = b"{\n  \"format\": 1,\n  oops\n}\n";
     std::fs::write(&path, damaged).expect("damage");
-    let output = run(d, &["check"]);
+    let output = pl_reflect(d, &["check"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
         stderr(&output).contains(&format!("{}:3:3", path.display())),
@@ -147,7 +134,7 @@ fn check_reports_a_damaged_file_with_line_and_column_and_changes_nothing() {
     );
     assert_eq!(std::fs::read(&path).expect("still there"), damaged);
     // Writing to it is refused too.
-    let refused = run(d, &["answer", &id, "station-rotation", "--level", "trying"]);
+    let refused = pl_reflect(d, &["answer", &id, "station-rotation", "--level", "trying"]);
     assert_eq!(refused.status.code(), Some(1));
     assert_eq!(std::fs::read(&path).expect("still there"), damaged);
 }
