@@ -313,3 +313,24 @@ fn the_last_practice_of_a_thousand_practice_guide_can_be_reached_and_answered() 
     assert_eq!(saved[0]["guide_id"], "stress");
     assert_eq!(saved[0]["answers"]["practice-999"]["level"], "regular");
 }
+
+#[test]
+fn a_delete_the_disk_refuses_puts_the_reflection_back_and_says_why() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    begin(&mut harness, "");
+    click_starting_with(&mut harness, "Section 2: Big questions");
+    type_into(&mut harness, FIRST_QUESTION, "Mine");
+    click(&mut harness, "My reflections");
+    harness.state_mut().flush();
+    // Something outside the app damages the file; the store will not move a damaged file.
+    let file = reflection_files(dir.path()).pop().expect("saved");
+    std::fs::write(&file, b"{ damaged").expect("damage");
+    click_starting_with(&mut harness, "Delete ");
+    click(&mut harness, "Delete reflection");
+    harness.state_mut().flush();
+    harness.run();
+    harness.get_by_label_contains("The reflection was not deleted");
+    harness.get_by_label_contains("Continue ");
+    assert_eq!(std::fs::read(&file).expect("still there"), b"{ damaged");
+}

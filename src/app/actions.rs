@@ -242,7 +242,10 @@ impl ReflectApp {
                 }
                 self.notebook.delete(&id)
             }
-            Action::UndoDelete => self.notebook.undo_delete().map(|_| ()),
+            Action::UndoDelete => {
+                self.notebook.undo_delete();
+                Ok(())
+            }
             Action::Edit {
                 reflection_id,
                 edit,

@@ -24,6 +24,8 @@ pub enum SaveJob {
         choice: Option<crate::coach::ImportChoice>,
         teacher: crate::coach::TeacherChoice,
     },
+    /// Moves files to or from the trash, after every save queued before it.
+    Move(Move),
     /// Replies once every job sent before it has been written.
     Flush(Sender<()>),
 }
@@ -38,6 +40,19 @@ pub enum SaveOutcome {
     },
     /// The imported reflection and the teachers as they now are on disk.
     Imported(Result<(Box<Reflection>, Vec<Teacher>), String>),
+    Moved {
+        job: Move,
+        result: Result<(), String>,
+    },
+}
+
+/// A trash operation, done by the worker so that no frame waits on the disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Move {
+    DeleteReflection(String),
+    RestoreReflection(String),
+    /// A teacher's reflections and sessions, all or nothing.
+    DeleteTeacherData(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,6 +114,21 @@ impl Autosave {
                             // Preferences only: a failure is not worth interrupting the teacher for.
                             let _ = crate::store::atomic::write(&path, &bytes);
                             continue;
+                        }
+                        SaveJob::Move(job) => {
+                            let result = match &job {
+                                Move::DeleteReflection(id) => {
+                                    store.delete_reflection(id).map_err(|e| e.to_string())
+                                }
+                                Move::RestoreReflection(id) => {
+                                    store.restore_reflection(id).map_err(|e| e.to_string())
+                                }
+                                Move::DeleteTeacherData(id) => store
+                                    .delete_teacher_data(id)
+                                    .map(|_| ())
+                                    .map_err(|e| e.to_string()),
+                            };
+                            SaveOutcome::Moved { job, result }
                         }
                         SaveJob::Import {
                             plan,

@@ -13,7 +13,7 @@ use crate::guide::{Guide, GuideLibrary};
 use crate::reflection::{Edit, Reflection, Teacher, apply};
 use crate::store::Store;
 
-use super::autosave::{Autosave, SaveJob, SaveOutcome, SavedThing};
+use super::autosave::{Autosave, Move, SaveJob, SaveOutcome, SavedThing};
 
 /// How long after the last keystroke an edit is written.
 pub const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -60,6 +60,16 @@ pub struct Notebook {
     /// Goes up with every change in memory, so views can tell when to recompute.
     revision: u64,
     last_import: Option<Result<String, String>>,
+    /// Teachers being deleted, kept until the worker confirms, to put back on failure.
+    removed_teachers: Vec<RemovedTeacher>,
+    notices: Vec<String>,
+}
+
+/// A teacher and their data, out of the list while the worker moves their files.
+struct RemovedTeacher {
+    teacher: Teacher,
+    entries: Vec<Entry>,
+    sessions: Vec<SessionEntry>,
 }
 
 impl Notebook {
@@ -106,6 +116,8 @@ impl Notebook {
             autosave,
             revision: 0,
             last_import: None,
+            removed_teachers: Vec::new(),
+            notices: Vec::new(),
         }
     }
 
@@ -358,60 +370,150 @@ impl Notebook {
         Ok(())
     }
 
-    /// Deletes a reflection; it can be restored for the rest of the session.
+    /// Deletes a reflection: it leaves the list at once and its file goes to
+    /// the trash on the worker, after its pending save. It can be restored for
+    /// the rest of the session.
     pub fn delete(&mut self, id: &str) -> Result<(), String> {
         let index = self
             .entries
             .iter()
             .position(|e| e.reflection.id == id)
             .ok_or_else(|| "That reflection is already gone.".to_owned())?;
-        // Write any unsaved words first, so the copy in the trash is complete.
-        self.flush();
-        self.store
-            .delete_reflection(id)
-            .map_err(|e| e.to_string())?;
+        // Unsaved words go first, so the copy in the trash is complete.
+        self.send_now(id);
         let entry = self.entries.remove(index);
-        self.revision += 1;
-        self.pending.remove(id);
         self.deleted.push(entry.reflection);
+        self.send_move(Move::DeleteReflection(id.to_owned()));
         Ok(())
     }
 
-    /// Deletes a teacher; their reflections and sessions go to the trash folder,
-    /// restorable by hand. Nothing moves if any file cannot be moved.
+    /// Deletes a teacher with their reflections and sessions (to the trash,
+    /// restorable by hand). If any file cannot be moved, nothing is, and the
+    /// teacher comes back.
     pub fn delete_teacher(&mut self, teacher_id: &str) -> Result<(), String> {
-        self.flush();
-        self.store
-            .delete_teacher_data(teacher_id)
-            .map_err(|e| e.to_string())?;
-        self.pending.retain(|id, _| {
-            self.entries
-                .iter()
-                .any(|e| &e.reflection.id == id && e.reflection.teacher_id != teacher_id)
+        let index = self
+            .teachers
+            .iter()
+            .position(|t| t.id == teacher_id)
+            .ok_or_else(|| "That teacher is already gone.".to_owned())?;
+        let ids: Vec<String> = self
+            .entries
+            .iter()
+            .filter(|e| e.reflection.teacher_id == teacher_id)
+            .map(|e| e.reflection.id.clone())
+            .chain(
+                self.sessions
+                    .iter()
+                    .filter(|e| e.session.teacher_id == teacher_id)
+                    .map(|e| e.session.id.clone()),
+            )
+            .collect();
+        for id in &ids {
+            self.send_now(id);
+        }
+        let (entries, kept): (Vec<Entry>, Vec<Entry>) = std::mem::take(&mut self.entries)
+            .into_iter()
+            .partition(|e| e.reflection.teacher_id == teacher_id);
+        self.entries = kept;
+        let (sessions, kept): (Vec<SessionEntry>, Vec<SessionEntry>) =
+            std::mem::take(&mut self.sessions)
+                .into_iter()
+                .partition(|e| e.session.teacher_id == teacher_id);
+        self.sessions = kept;
+        let teacher = self.teachers.remove(index);
+        self.removed_teachers.push(RemovedTeacher {
+            teacher,
+            entries,
+            sessions,
         });
-        self.entries
-            .retain(|e| e.reflection.teacher_id != teacher_id);
-        self.teachers.retain(|t| t.id != teacher_id);
         self.teachers_pending = Some(Instant::now());
-        self.revision += 1;
+        self.send_move(Move::DeleteTeacherData(teacher_id.to_owned()));
         Ok(())
     }
 
-    pub fn undo_delete(&mut self) -> Result<Option<String>, String> {
-        let Some(reflection) = self.deleted.pop() else {
-            return Ok(None);
-        };
+    /// Brings back the reflection deleted last; its file returns from the trash on the worker.
+    pub fn undo_delete(&mut self) -> Option<String> {
+        let reflection = self.deleted.pop()?;
         let id = reflection.id.clone();
-        if let Err(error) = self.store.restore_reflection(&id) {
-            self.deleted.push(reflection);
-            return Err(error.to_string());
-        }
         self.entries.push(Entry {
             reflection,
             read_only: None,
         });
+        self.send_move(Move::RestoreReflection(id.clone()));
+        Some(id)
+    }
+
+    /// Sends one item's pending save now, ahead of a move that depends on it.
+    fn send_now(&mut self, id: &str) {
+        if self.pending.remove(id).is_some() {
+            if let Some(entry) = self.entries.iter().find(|e| e.reflection.id == id) {
+                self.in_flight += 1;
+                self.autosave
+                    .send(SaveJob::Reflection(Box::new(entry.reflection.clone())));
+            } else if let Some(entry) = self.sessions.iter().find(|e| e.session.id == id) {
+                self.in_flight += 1;
+                self.autosave
+                    .send(SaveJob::Session(Box::new(entry.session.clone())));
+            }
+        }
+    }
+
+    fn send_move(&mut self, job: Move) {
+        self.in_flight += 1;
         self.revision += 1;
-        Ok(Some(id))
+        self.autosave.send(SaveJob::Move(job));
+    }
+
+    /// Settles a move the worker finished: on failure, memory goes back to
+    /// match the disk, and the reason is kept for the window to show.
+    fn finish_move(&mut self, job: Move, result: Result<(), String>) {
+        match (job, result) {
+            (Move::DeleteTeacherData(id), Ok(())) => {
+                self.removed_teachers.retain(|r| r.teacher.id != id)
+            }
+            (_, Ok(())) => {}
+            (Move::DeleteReflection(id), Err(error)) => {
+                if let Some(index) = self.deleted.iter().rposition(|r| r.id == id) {
+                    let reflection = self.deleted.remove(index);
+                    self.entries.push(Entry {
+                        reflection,
+                        read_only: None,
+                    });
+                }
+                self.notices
+                    .push(format!("The reflection was not deleted: {error}"));
+            }
+            (Move::RestoreReflection(id), Err(error)) => {
+                if let Some(index) = self.entries.iter().position(|e| e.reflection.id == id) {
+                    let entry = self.entries.remove(index);
+                    self.deleted.push(entry.reflection);
+                }
+                self.notices
+                    .push(format!("The reflection was not restored: {error}"));
+            }
+            (Move::DeleteTeacherData(id), Err(error)) => {
+                if let Some(index) = self
+                    .removed_teachers
+                    .iter()
+                    .position(|r| r.teacher.id == id)
+                {
+                    let removed = self.removed_teachers.remove(index);
+                    self.teachers.push(removed.teacher);
+                    self.entries.extend(removed.entries);
+                    self.sessions.extend(removed.sessions);
+                    self.teachers_pending = Some(Instant::now());
+                }
+                self.notices.push(format!(
+                    "The teacher was not deleted, and nothing was moved: {error}"
+                ));
+            }
+        }
+        self.revision += 1;
+    }
+
+    /// Messages for the window about work that did not go through, once each.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
     }
 
     /// Sends edits that have rested long enough to the worker and collects
@@ -422,6 +524,7 @@ impl Notebook {
             match outcome {
                 SaveOutcome::Saved => {}
                 SaveOutcome::Imported(result) => self.finish_import(result),
+                SaveOutcome::Moved { job, result } => self.finish_move(job, result),
                 SaveOutcome::Failed { what, error } => {
                     // Keep the edit in memory and try again later.
                     match what {

@@ -254,6 +254,10 @@ impl ReflectApp {
                 }
             }
         }
+        let notices = self.notebook.take_notices();
+        if !notices.is_empty() {
+            self.message = Some(notices.join(" "));
+        }
         match self.notebook.take_import_outcome() {
             Some(Ok(id)) => {
                 let title = self
