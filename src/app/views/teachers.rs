@@ -56,8 +56,16 @@ impl TeachersView {
                             })
                             .collect();
                         teachers.sort_by_key(|t| t.name.to_lowercase());
+                        // One pass over the reflections, not one per teacher.
+                        let mut counts: std::collections::HashMap<&str, usize> =
+                            std::collections::HashMap::new();
+                        for entry in &notebook.entries {
+                            *counts
+                                .entry(entry.reflection.teacher_id.as_str())
+                                .or_default() += 1;
+                        }
                         for teacher in teachers {
-                            let count = notebook.reflections_of(&teacher.id).len();
+                            let count = counts.get(teacher.id.as_str()).copied().unwrap_or(0);
                             let archived = if teacher.archived { ", archived" } else { "" };
                             let text =
                                 format!("{}  ({count}{archived})", display_name(&teacher.name));
