@@ -272,9 +272,13 @@ fn confirm_delete_teacher(
         .teacher(teacher_id)
         .map_or("this teacher", |t| super::teachers::display_name(&t.name));
     let reflections = notebook.reflections_of(teacher_id).len();
+    let sessions = match notebook.sessions_of(teacher_id).len() {
+        0 => String::new(),
+        n => format!(", along with {n} coach session(s)"),
+    };
     ui.heading(format!("Delete {name}?"));
     ui.label(format!(
-        "{name} and {reflections} reflection(s) go with them. The files are moved to the trash folder of your notebook, not destroyed."
+        "{name} and {reflections} reflection(s) go with them{sessions}. The files are moved to the trash folder of your notebook, not destroyed."
     ));
     ui.weak("To keep their history but hide them, archive them instead.");
     if buttons(ui, "Delete teacher", actions) {
