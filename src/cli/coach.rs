@@ -60,7 +60,8 @@ pub struct AggregateArgs {
     /// The guide to picture (see `guides list`).
     #[arg(long, default_value = DEFAULT_GUIDE_ID)]
     pub guide: String,
-    /// Counts below this are hidden, and a smaller group of teachers shows no counts.
+    /// Counts below this, or short of the whole group by fewer than this, are hidden;
+    /// a smaller group of teachers shows no counts.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MIN_GROUP as u32,
           value_parser = clap::value_parser!(u32).range(1..))]
     pub min_group: u32,

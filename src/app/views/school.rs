@@ -67,7 +67,7 @@ impl SchoolView {
                             ui.label(&practice.name);
                             ui.label(match practice.in_use {
                                 Shown::Count(n) => format!("{n} in use"),
-                                hidden @ Shown::FewerThan(_) => hidden.to_string(),
+                                hidden => hidden.to_string(),
                             });
                             ui.end_row();
                         }

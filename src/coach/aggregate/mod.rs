@@ -7,7 +7,10 @@
 //! - each teacher counts once, by their newest reflection on the guide;
 //! - private answers are left out, as in every export;
 //! - any count below the minimum group size is hidden ("fewer than 5"), and a
-//!   group of teachers smaller than that shows no counts at all.
+//!   group of teachers smaller than that shows no counts at all;
+//! - so is any count that falls short of the whole group by fewer than the
+//!   minimum ("all but fewer than 5"): "38 of 40" would single out the two who
+//!   don't as surely as "2 of 40" singles out the two who do.
 
 mod render;
 
@@ -38,12 +41,18 @@ pub enum Shown {
     Count(usize),
     /// Fewer than this many: hidden, so that no one can be singled out.
     FewerThan(usize),
+    /// All of the group but fewer than this many: hidden, so that the few
+    /// who are not counted can't be singled out either.
+    AllButFewerThan(usize),
 }
 
 impl Shown {
-    fn of(count: usize, min_group: usize) -> Shown {
+    /// How `count` teachers out of a group of `group` may be shown.
+    fn of(count: usize, group: usize, min_group: usize) -> Shown {
         if count < min_group {
             Shown::FewerThan(min_group)
+        } else if count < group && group - count < min_group {
+            Shown::AllButFewerThan(min_group)
         } else {
             Shown::Count(count)
         }
@@ -53,17 +62,18 @@ impl Shown {
     pub fn count(self) -> Option<usize> {
         match self {
             Shown::Count(n) => Some(n),
-            Shown::FewerThan(_) => None,
+            Shown::FewerThan(_) | Shown::AllButFewerThan(_) => None,
         }
     }
 }
 
-/// "12" or "fewer than 5".
+/// "12", "fewer than 5" or "all but fewer than 5".
 impl std::fmt::Display for Shown {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Shown::Count(n) => write!(f, "{n}"),
             Shown::FewerThan(n) => write!(f, "fewer than {n}"),
+            Shown::AllButFewerThan(n) => write!(f, "all but fewer than {n}"),
         }
     }
 }
@@ -121,7 +131,7 @@ pub struct CommonPractice {
     pub practice_id: String,
     pub name: String,
     pub component_title: String,
-    pub teachers: usize,
+    pub teachers: Shown,
 }
 
 /// Builds the school-wide picture of `guide` from `reflections` (those on other
@@ -138,7 +148,7 @@ pub fn aggregate(guide: &Guide, reflections: &[&Reflection], min_group: usize) -
         guide_version: guide.version,
         min_group,
         prepared: None,
-        teachers: Shown::of(teachers, min_group),
+        teachers: Shown::of(teachers, teachers, min_group),
         too_small,
         practices: guide.counts().practices,
         median_in_use: None,
@@ -180,24 +190,31 @@ pub fn aggregate(guide: &Guide, reflections: &[&Reflection], min_group: usize) -
                     flagged += 1;
                 }
             }
-            let common = |teachers| CommonPractice {
-                practice_id: practice.id.clone(),
-                name: practice.name.clone(),
-                component_title: component.title.clone(),
-                teachers,
+            let common = |count| {
+                let practice = CommonPractice {
+                    practice_id: practice.id.clone(),
+                    name: practice.name.clone(),
+                    component_title: component.title.clone(),
+                    teachers: Shown::of(count, teachers, min_group),
+                };
+                (count, practice)
             };
             strengths.push(common(at_top));
             next_steps.push(common(flagged));
             practices.push(PracticePicture {
                 practice_id: practice.id.clone(),
                 name: practice.name.clone(),
-                in_use: Shown::of(in_use, min_group),
+                in_use: Shown::of(in_use, teachers, min_group),
             });
         }
         picture.components.push(ComponentPicture {
             component_id: component.id.clone(),
             title: component.title.clone(),
-            teachers_using_any: Shown::of(using_any.iter().filter(|u| **u).count(), min_group),
+            teachers_using_any: Shown::of(
+                using_any.iter().filter(|u| **u).count(),
+                teachers,
+                min_group,
+            ),
             practices,
         });
     }
@@ -209,13 +226,14 @@ pub fn aggregate(guide: &Guide, reflections: &[&Reflection], min_group: usize) -
 }
 
 /// The practices with the most teachers, at least `min_group`, most first
-/// (ties in guide order), at most [`MAX_COMMON`].
-fn most_common(mut all: Vec<CommonPractice>, min_group: usize) -> Vec<CommonPractice> {
-    all.retain(|p| p.teachers >= min_group);
+/// (ties in guide order), at most [`MAX_COMMON`]. Each comes with its count,
+/// which is used for the order only: what is shown is its [`Shown`].
+fn most_common(mut all: Vec<(usize, CommonPractice)>, min_group: usize) -> Vec<CommonPractice> {
+    all.retain(|(count, _)| *count >= min_group);
     // A stable sort keeps guide order among equal counts.
-    all.sort_by_key(|p| std::cmp::Reverse(p.teachers));
+    all.sort_by_key(|(count, _)| std::cmp::Reverse(*count));
     all.truncate(MAX_COMMON);
-    all
+    all.into_iter().map(|(_, practice)| practice).collect()
 }
 
 /// Each teacher's newest reflection on the guide.

@@ -131,7 +131,9 @@ pub fn render_csv(picture: &SchoolPicture) -> String {
         "",
         &total,
         &total,
-        &format!("Each teacher counted once; counts below {min} are hidden"),
+        &format!(
+            "Each teacher counted once; counts below {min}, or short of the whole group by fewer than {min}, are hidden"
+        ),
     ]);
     for component in &picture.components {
         row([
@@ -186,10 +188,11 @@ pub fn picture_document(picture: &SchoolPicture) -> Document {
         Shown::Count(n) => {
             format!("{n} teachers, each counted once by their newest reflection on this guide")
         }
-        Shown::FewerThan(n) => format!("Fewer than {n} teachers"),
+        hidden => format!("{} teachers", capitalized(&hidden.to_string())),
     });
     meta.push(format!(
-        "Counts below {min} are shown as \"fewer than {min}\" so that no one can be singled out. \
+        "Counts below {min} are shown as \"fewer than {min}\", and counts that fall short of the whole \
+         group by fewer than {min} as \"all but fewer than {min}\", so that no one can be singled out. \
          No names and no teachers' own words are included, and private answers are not counted."
     ));
     if let Some(date) = &picture.prepared {
@@ -274,18 +277,29 @@ fn overview(picture: &SchoolPicture) -> Part {
     if !bars.is_empty() {
         blocks.push(Block::Bars(bars));
     }
-    let hidden: Vec<&str> = picture
-        .components
-        .iter()
-        .filter(|c| c.teachers_using_any.count().is_none())
-        .map(|c| c.title.as_str())
-        .collect();
-    if !hidden.is_empty() {
-        blocks.push(Block::Note(format!(
-            "Fewer than {} teachers use any practice of: {}.",
-            picture.min_group,
-            hidden.join("; ")
-        )));
+    for (hidden, says) in [
+        (
+            Shown::FewerThan(picture.min_group),
+            "teachers use any practice of",
+        ),
+        (
+            Shown::AllButFewerThan(picture.min_group),
+            "teachers use at least one practice of",
+        ),
+    ] {
+        let titles: Vec<&str> = picture
+            .components
+            .iter()
+            .filter(|c| c.teachers_using_any == hidden)
+            .map(|c| c.title.as_str())
+            .collect();
+        if !titles.is_empty() {
+            blocks.push(Block::Note(format!(
+                "{} {says}: {}.",
+                capitalized(&hidden.to_string()),
+                titles.join("; ")
+            )));
+        }
     }
     Part {
         id: "overview",
@@ -377,9 +391,19 @@ fn about(picture: &SchoolPicture) -> Part {
             ]),
             Block::Note(format!(
                 "Made with PL Reflect from teachers' reflections. Each teacher counts once, by their \
-                 newest reflection; counts below {} are hidden.",
-                picture.min_group
+                 newest reflection; counts below {min}, or short of the whole group by fewer than {min}, \
+                 are hidden.",
+                min = picture.min_group
             )),
         ],
     }
+}
+
+/// "fewer than 5" as it starts a sentence.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

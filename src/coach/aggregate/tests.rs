@@ -46,7 +46,7 @@ fn in_use(picture: &SchoolPicture) -> Vec<(&str, Shown)> {
 }
 
 #[test]
-fn counts_teachers_per_practice_and_hides_small_counts() {
+fn counts_teachers_per_practice_and_hides_counts_that_single_anyone_out() {
     let picture = picture_of(&group(7, 6, 2), 5);
     assert!(!picture.too_small);
     assert_eq!(picture.teachers, Shown::Count(7));
@@ -55,7 +55,8 @@ fn counts_teachers_per_practice_and_hides_small_counts() {
         in_use(&picture),
         [
             ("stations", Shown::Count(7)),
-            ("groups", Shown::Count(6)),
+            // "6 of 7" would single out the one who doesn't.
+            ("groups", Shown::AllButFewerThan(5)),
             ("conferring", Shown::FewerThan(5)),
             ("tickets", Shown::FewerThan(5)),
             ("tracking", Shown::FewerThan(5)),
@@ -68,14 +69,35 @@ fn counts_teachers_per_practice_and_hides_small_counts() {
     );
     // Six teachers use 2 practices, one uses 3: the median is 2.
     assert_eq!(picture.median_in_use, Some(2));
-    let strengths: Vec<(&str, usize)> = picture
+    let strengths: Vec<(&str, Shown)> = picture
         .strengths
         .iter()
         .map(|s| (s.practice_id.as_str(), s.teachers))
         .collect();
-    assert_eq!(strengths, [("groups", 6)]);
+    assert_eq!(strengths, [("groups", Shown::AllButFewerThan(5))]);
     // Two teachers flagged exit tickets: too few to list.
     assert!(picture.next_steps.is_empty());
+}
+
+#[test]
+fn a_count_is_shown_only_when_both_it_and_the_rest_of_the_group_reach_the_minimum() {
+    let groups_in_use = |size, top| {
+        let picture = picture_of(&group(size, top, 0), 5);
+        in_use(&picture)[1].1
+    };
+    assert_eq!(groups_in_use(12, 3), Shown::FewerThan(5));
+    assert_eq!(groups_in_use(12, 5), Shown::Count(5));
+    assert_eq!(groups_in_use(12, 7), Shown::Count(7));
+    assert_eq!(groups_in_use(12, 8), Shown::AllButFewerThan(5));
+    assert_eq!(groups_in_use(12, 11), Shown::AllButFewerThan(5));
+    // Everyone: nobody is left to single out.
+    assert_eq!(groups_in_use(12, 12), Shown::Count(12));
+    let md = render_markdown(&picture_of(&group(12, 10, 0), 5));
+    assert!(
+        md.contains("| Small groups | all but fewer than 5 |"),
+        "{md}"
+    );
+    assert!(md.contains("\"all but fewer than 5\""), "{md}");
 }
 
 #[test]
@@ -117,15 +139,16 @@ fn each_teacher_counts_once_by_their_newest_reflection() {
     let mut elsewhere = teacher_reflection(9, 0, 0);
     elsewhere.guide_id = "another-guide".into();
     reflections.push(elsewhere);
-    let picture = picture_of(&reflections, 4);
+    // A minimum group of 1 shows every count, so the counting itself is seen.
+    let picture = picture_of(&reflections, 1);
     assert_eq!(picture.teachers, Shown::Count(5));
     assert_eq!(in_use(&picture)[0], ("stations", Shown::Count(4)));
-    let next: Vec<(&str, usize)> = picture
+    let next: Vec<(&str, Shown)> = picture
         .next_steps
         .iter()
         .map(|s| (s.practice_id.as_str(), s.teachers))
         .collect();
-    assert_eq!(next, [("tickets", 5)]);
+    assert_eq!(next, [("tickets", Shown::Count(5))]);
 }
 
 #[test]
@@ -141,9 +164,9 @@ fn private_answers_and_done_steps_are_not_counted() {
     reflections[1]
         .answers
         .insert("tickets".into(), step(level("trying"), "Done", None, true));
-    let picture = picture_of(&reflections, 4);
+    let picture = picture_of(&reflections, 1);
     assert_eq!(in_use(&picture)[0], ("stations", Shown::Count(4)));
-    assert_eq!(picture.next_steps[0].teachers, 4);
+    assert_eq!(picture.next_steps[0].teachers, Shown::Count(4));
 }
 
 #[test]
@@ -165,18 +188,20 @@ fn most_common_lists_are_capped_and_sorted() {
         ));
     }
     let picture = picture_of(&reflections, 5);
-    let strengths: Vec<(&str, usize)> = picture
+    let strengths: Vec<(&str, Shown)> = picture
         .strengths
         .iter()
         .map(|s| (s.practice_id.as_str(), s.teachers))
         .collect();
+    // Ordered by the real counts (8, 7, 6, 5), though only 8 of 8 may be shown.
+    let hidden = Shown::AllButFewerThan(5);
     assert_eq!(
         strengths,
         [
-            ("stations", 8),
-            ("groups", 7),
-            ("conferring", 6),
-            ("tickets", 5)
+            ("stations", Shown::Count(8)),
+            ("groups", hidden),
+            ("conferring", hidden),
+            ("tickets", hidden)
         ]
     );
     assert!(picture.strengths.len() <= MAX_COMMON);
