@@ -319,7 +319,11 @@ impl Notebook {
             .rev()
             .filter(|e| e.reflection.teacher_id == teacher_id)
             .collect();
-        entries.sort_by(|a, b| b.reflection.created.cmp(&a.reflection.created));
+        // Newest first; the id tells apart check-ins started in the same second.
+        entries.sort_by(|a, b| {
+            (&b.reflection.created, &b.reflection.id)
+                .cmp(&(&a.reflection.created, &a.reflection.id))
+        });
         entries
     }
 

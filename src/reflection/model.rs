@@ -178,20 +178,89 @@ impl Reflection {
 
 /// The reflection a summary compares with: the same teacher's newest
 /// reflection on the same guide that was started before `current`.
+///
+/// Start times have one-second resolution, so two check-ins started in the
+/// same second are told apart by their ids, which begin with the millisecond
+/// they were made. Of any two reflections, exactly one is started before the
+/// other, so they never each call the other "previous".
 pub fn previous_reflection<'r>(
     all: impl IntoIterator<Item = &'r Reflection>,
     current: &Reflection,
 ) -> Option<&'r Reflection> {
+    let started = |r: &'r Reflection| (&r.created, &r.id);
     all.into_iter()
         .filter(|r| {
-            r.id != current.id
-                && r.teacher_id == current.teacher_id
+            r.teacher_id == current.teacher_id
                 && r.guide_id == current.guide_id
-                && r.created < current.created
+                && (&r.created, &r.id) < (&current.created, &current.id)
         })
-        .max_by(|a, b| {
-            a.created
-                .cmp(&b.created)
-                .then_with(|| a.updated.cmp(&b.updated))
-        })
+        .max_by_key(|r| started(r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reflection(id: &str, teacher: &str, guide: &str, created: &str) -> Reflection {
+        Reflection {
+            format: REFLECTION_FORMAT,
+            id: id.into(),
+            teacher_id: teacher.into(),
+            guide_id: guide.into(),
+            guide_version: 1,
+            title: String::new(),
+            created: Timestamp(created.into()),
+            updated: Timestamp(created.into()),
+            answers: BTreeMap::new(),
+            coach_notes: Vec::new(),
+            extra: Map::new(),
+        }
+    }
+
+    fn previous_id<'a>(all: &'a [Reflection], current: &str) -> Option<&'a str> {
+        let current = all.iter().find(|r| r.id == current).expect("current");
+        previous_reflection(all, current).map(|r| r.id.as_str())
+    }
+
+    #[test]
+    fn the_previous_reflection_is_the_newest_earlier_one_of_the_same_teacher_and_guide() {
+        let all = [
+            reflection("r-a", "t-1", "g", "2025-09-01T10:00:00Z"),
+            reflection("r-b", "t-1", "g", "2026-01-10T10:00:00Z"),
+            reflection("r-c", "t-1", "g", "2026-05-01T10:00:00Z"),
+            reflection("r-other-teacher", "t-2", "g", "2026-04-01T10:00:00Z"),
+            reflection("r-other-guide", "t-1", "h", "2026-04-01T10:00:00Z"),
+        ];
+        assert_eq!(previous_id(&all, "r-c"), Some("r-b"));
+        assert_eq!(previous_id(&all, "r-b"), Some("r-a"));
+        assert_eq!(previous_id(&all, "r-a"), None);
+        assert_eq!(previous_id(&all, "r-other-teacher"), None);
+    }
+
+    #[test]
+    fn check_ins_started_in_the_same_second_are_ordered_by_id() {
+        let second = "2026-05-01T10:00:00Z";
+        let all = [
+            reflection("r-mabc0001-aaaaaa", "t-1", "g", second),
+            reflection("r-mabc0002-aaaaaa", "t-1", "g", second),
+            reflection("r-mabc0003-aaaaaa", "t-1", "g", second),
+        ];
+        assert_eq!(
+            previous_id(&all, "r-mabc0003-aaaaaa"),
+            Some("r-mabc0002-aaaaaa")
+        );
+        assert_eq!(
+            previous_id(&all, "r-mabc0002-aaaaaa"),
+            Some("r-mabc0001-aaaaaa")
+        );
+        assert_eq!(previous_id(&all, "r-mabc0001-aaaaaa"), None);
+    }
+
+    #[test]
+    fn ids_begin_with_the_millisecond_so_later_ids_sort_later() {
+        let first = crate::clock::new_id("r");
+        std::thread::sleep(std::time::Duration::from_millis(3));
+        let second = crate::clock::new_id("r");
+        assert!(first < second, "{first} then {second}");
+    }
 }
