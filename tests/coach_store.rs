@@ -10,7 +10,7 @@ use std::path::Path;
 
 use pl_reflect::clock::Timestamp;
 use pl_reflect::coach::{CoachSession, SessionEdit, apply_session_edit, count_teacher_data};
-use pl_reflect::store::{Access, DeletedCounts, ProblemKind, Store, StoreError};
+use pl_reflect::store::{Access, DeletedCounts, ProblemKind, Record, Store, StoreError};
 use support::{all_files, open, reflection, teacher};
 
 fn session(id: &str, teacher_id: &str) -> CoachSession {
@@ -196,14 +196,30 @@ fn deleted_sessions_go_to_their_own_trash_folder_and_come_back() {
     assert!(trashed.is_empty() && problems.is_empty(), "{problems:?}");
     assert!(store.check().is_empty(), "{:?}", store.check());
 
-    assert!(matches!(
-        store.save_session(&s),
-        Err(StoreError::InTrash { .. })
-    ));
-    assert!(matches!(
-        store.delete_session("s-one"),
-        Err(StoreError::NotFound { .. })
-    ));
+    let in_trash = store.save_session(&s).unwrap_err();
+    assert!(
+        matches!(
+            in_trash,
+            StoreError::InTrash {
+                what: Record::Session,
+                ..
+            }
+        ),
+        "{in_trash:?}"
+    );
+    assert!(
+        in_trash
+            .to_string()
+            .contains("this coach session is in the trash"),
+        "{in_trash}"
+    );
+    let missing = store.delete_session("s-one").unwrap_err();
+    assert!(
+        missing
+            .to_string()
+            .contains("there is no such coach session"),
+        "{missing}"
+    );
     store.restore_session("s-one").unwrap();
     assert_eq!(store.load_session("s-one").unwrap().session, s);
     assert!(temp.path().join("sessions/s-one.json.bak").exists());
@@ -211,10 +227,13 @@ fn deleted_sessions_go_to_their_own_trash_folder_and_come_back() {
         store.restore_session("s-one"),
         Err(StoreError::NotFound { .. })
     ));
-    assert!(matches!(
-        store.save_session(&session("../x", "t-1")),
-        Err(StoreError::InvalidId { .. })
-    ));
+    let invalid = store.save_session(&session("../x", "t-1")).unwrap_err();
+    assert!(
+        invalid
+            .to_string()
+            .contains("is not a valid coach session id"),
+        "{invalid}"
+    );
 }
 
 #[test]

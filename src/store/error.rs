@@ -49,28 +49,28 @@ pub enum StoreError {
     #[error("{problem} Nothing was written, so the file is unchanged.")]
     Refused { problem: Box<DataProblem> },
 
-    /// A reflection id that is not a safe file name.
+    /// An id that is not a safe file name.
     #[error(
-        "{id:?} is not a valid reflection id: an id has 1 to 80 characters among a-z, 0-9 and '-'; \
+        "{id:?} is not a valid {what} id: an id has 1 to 80 characters among a-z, 0-9 and '-'; \
          nothing was read or written"
     )]
-    InvalidId { id: String },
+    InvalidId { what: Record, id: String },
 
-    /// No such reflection (or no such file to set aside).
-    #[error("{}: there is no such reflection; it may have been deleted or moved, so reload the list", .path.display())]
-    NotFound { path: PathBuf },
+    /// No such reflection or session (or no such file to set aside).
+    #[error("{}: there is no such {what}; it may have been deleted or moved, so reload the list", .path.display())]
+    NotFound { what: Record, path: PathBuf },
 
-    /// Restoring would replace an existing reflection.
+    /// Restoring would replace an existing reflection or session.
     #[error(
-        "{}: a reflection with this id is already there, so nothing was moved; \
+        "{}: a {what} with this id is already there, so nothing was moved; \
          move one of the two aside first",
         .path.display()
     )]
-    AlreadyExists { path: PathBuf },
+    AlreadyExists { what: Record, path: PathBuf },
 
-    /// Saving a reflection that was deleted; restore it first.
-    #[error("{}: this reflection is in the trash, so it was not saved; restore it first", .path.display())]
-    InTrash { path: PathBuf },
+    /// Saving a reflection or session that was deleted; restore it first.
+    #[error("{}: this {what} is in the trash, so it was not saved; restore it first", .path.display())]
+    InTrash { what: Record, path: PathBuf },
 
     /// `set_aside` was given a path that is not one of the data files.
     #[error(
@@ -78,6 +78,25 @@ pub enum StoreError {
         .path.display(), .dir.display()
     )]
     NotADataFile { path: PathBuf, dir: PathBuf },
+}
+
+/// Which kind of data file an error is about, as its message names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    Reflection,
+    Session,
+    /// Any data file, such as one to set aside.
+    File,
+}
+
+impl std::fmt::Display for Record {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Record::Reflection => "reflection",
+            Record::Session => "coach session",
+            Record::File => "file",
+        })
+    }
 }
 
 impl StoreError {

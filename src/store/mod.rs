@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
-pub use error::StoreError;
+pub use error::{Record, StoreError};
 pub use paths::{
     DATA_DIR_ENV, LOCK_FILE, MAX_REFLECTION_ID_CHARS, REFLECTIONS_DIR, TEACHERS_FILE, TRASH_DIR,
     backup_path, default_guides_dir, is_valid_reflection_id, resolve_data_dir,
@@ -218,12 +218,14 @@ impl Store {
 
     /// `DATA/reflections/<id>.json`, once the id is known to be a safe file name.
     pub fn reflection_path(&self, id: &str) -> Result<PathBuf, StoreError> {
-        Ok(self.reflections_dir().join(file_name(id)?))
+        Ok(self
+            .reflections_dir()
+            .join(file_name(Record::Reflection, id)?))
     }
 
     /// `DATA/trash/<id>.json`, once the id is known to be a safe file name.
     pub fn trashed_path(&self, id: &str) -> Result<PathBuf, StoreError> {
-        Ok(self.trash_dir().join(file_name(id)?))
+        Ok(self.trash_dir().join(file_name(Record::Reflection, id)?))
     }
 
     fn holds_lock(&self) -> bool {
@@ -279,10 +281,14 @@ fn blocks_writes(kind: ProblemKind) -> bool {
     )
 }
 
-fn file_name(id: &str) -> Result<String, StoreError> {
+/// `<id>.json`, once `id` is known to be a safe file name.
+fn file_name(what: Record, id: &str) -> Result<String, StoreError> {
     if is_valid_reflection_id(id) {
         Ok(format!("{id}.json"))
     } else {
-        Err(StoreError::InvalidId { id: id.to_owned() })
+        Err(StoreError::InvalidId {
+            what,
+            id: id.to_owned(),
+        })
     }
 }

@@ -11,7 +11,7 @@ use super::parse::{self, Header};
 use super::problems::Failure;
 use super::sessions::{load_session_folder, unknown_session_teachers};
 use super::{
-    DataProblem, LOCK_FILE, ProblemKind, ReflectionHeader, Snapshot, Store, StoreError,
+    DataProblem, LOCK_FILE, ProblemKind, Record, ReflectionHeader, Snapshot, Store, StoreError,
     StoredReflection, TEACHERS_FILE, atomic, lock,
 };
 use crate::reflection::Teacher;
@@ -91,7 +91,10 @@ impl Store {
         match (stored, problem) {
             (Some(stored), _) => Ok(stored),
             (None, Some(problem)) => Err(StoreError::refused(problem)),
-            (None, None) => Err(StoreError::NotFound { path }),
+            (None, None) => Err(StoreError::NotFound {
+                what: Record::Reflection,
+                path,
+            }),
         }
     }
 

@@ -28,7 +28,9 @@ use super::read::{TeachersRead, json_files, par_map, read_only_state};
 use super::write::{
     move_to_trash, refuse_if_in_trash, refuse_newer_format, sync_dirs, to_json, unsavable,
 };
-use super::{DataProblem, Store, StoreError, TEACHERS_FILE, TRASH_DIR, atomic, file_name, migrate};
+use super::{
+    DataProblem, Record, Store, StoreError, TEACHERS_FILE, TRASH_DIR, atomic, file_name, migrate,
+};
 use crate::coach::{CoachSession, SESSION_FORMAT};
 
 /// The folder holding one file per coaching session; also the name of the
@@ -112,12 +114,14 @@ impl Store {
 
     /// `DATA/sessions/<id>.json`, once the id is known to be a safe file name.
     pub fn session_path(&self, id: &str) -> Result<PathBuf, StoreError> {
-        Ok(self.sessions_dir().join(file_name(id)?))
+        Ok(self.sessions_dir().join(file_name(Record::Session, id)?))
     }
 
     /// `DATA/trash/sessions/<id>.json`, once the id is known to be a safe file name.
     pub fn trashed_session_path(&self, id: &str) -> Result<PathBuf, StoreError> {
-        Ok(self.trashed_sessions_dir().join(file_name(id)?))
+        Ok(self
+            .trashed_sessions_dir()
+            .join(file_name(Record::Session, id)?))
     }
 
     /// Reads every session, and every problem with those files. Changes nothing on disk.
@@ -143,7 +147,10 @@ impl Store {
         match (stored, problem) {
             (Some(stored), _) => Ok(stored),
             (None, Some(problem)) => Err(StoreError::refused(problem)),
-            (None, None) => Err(StoreError::NotFound { path }),
+            (None, None) => Err(StoreError::NotFound {
+                what: Record::Session,
+                path,
+            }),
         }
     }
 
@@ -157,7 +164,7 @@ impl Store {
         refuse_newer_format(&path, "this session", session.format, SESSION_FORMAT)?;
         self.check_not_refused(&path)?;
         if !self.guard_session_file(&path, &session.id)? {
-            refuse_if_in_trash(self.trashed_session_path(&session.id)?)?;
+            refuse_if_in_trash(Record::Session, self.trashed_session_path(&session.id)?)?;
         }
         let bytes = to_json(session, &path)?;
         // Never write what could not be read back.
@@ -181,7 +188,10 @@ impl Store {
         let path = self.session_path(id)?;
         self.check_not_refused(&path)?;
         if !self.guard_session_file(&path, id)? {
-            return Err(StoreError::NotFound { path });
+            return Err(StoreError::NotFound {
+                what: Record::Session,
+                path,
+            });
         }
         let trashed = self.trashed_session_path(id)?;
         move_to_trash(
@@ -198,10 +208,16 @@ impl Store {
         let path = self.session_path(id)?;
         let trashed = self.trashed_session_path(id)?;
         if !trashed.exists() {
-            return Err(StoreError::NotFound { path: trashed });
+            return Err(StoreError::NotFound {
+                what: Record::Session,
+                path: trashed,
+            });
         }
         if path.exists() {
-            return Err(StoreError::AlreadyExists { path });
+            return Err(StoreError::AlreadyExists {
+                what: Record::Session,
+                path,
+            });
         }
         let dir = self.sessions_dir();
         create_private_dir(&dir).map_err(|e| StoreError::io(&dir, "create the folder", e))?;

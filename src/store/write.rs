@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use super::parse;
 use super::paths::{backup_path, create_private_dir};
 use super::read::read_only_state;
-use super::{DataProblem, ProblemKind, Store, StoreError, atomic};
+use super::{DataProblem, ProblemKind, Record, Store, StoreError, atomic};
 use crate::clock::Timestamp;
 use crate::reflection::{REFLECTION_FORMAT, Reflection, TEACHERS_FORMAT, Teacher};
 
@@ -43,7 +43,7 @@ impl Store {
         )?;
         self.check_not_refused(&path)?;
         if !self.guard_reflection_file(&path, &reflection.id)? {
-            refuse_if_in_trash(self.trashed_path(&reflection.id)?)?;
+            refuse_if_in_trash(Record::Reflection, self.trashed_path(&reflection.id)?)?;
         }
         let bytes = reflection_bytes(reflection, &path)?;
         atomic::write(&path, &bytes).map_err(|source| StoreError::Write { path, source })
@@ -114,7 +114,10 @@ impl Store {
         let path = self.reflection_path(id)?;
         self.check_not_refused(&path)?;
         if !self.guard_reflection_file(&path, id)? {
-            return Err(StoreError::NotFound { path });
+            return Err(StoreError::NotFound {
+                what: Record::Reflection,
+                path,
+            });
         }
         let trashed = self.trashed_path(id)?;
         move_to_trash(&path, &trashed, &self.trash_dir(), &self.reflections_dir())
@@ -127,7 +130,10 @@ impl Store {
         let path = self.reflection_path(id)?;
         self.check_not_refused(&path)?;
         if !self.guard_reflection_file(&path, id)? {
-            return Err(StoreError::NotFound { path });
+            return Err(StoreError::NotFound {
+                what: Record::Reflection,
+                path,
+            });
         }
         Ok(())
     }
@@ -138,10 +144,16 @@ impl Store {
         let path = self.reflection_path(id)?;
         let trashed = self.trashed_path(id)?;
         if !trashed.exists() {
-            return Err(StoreError::NotFound { path: trashed });
+            return Err(StoreError::NotFound {
+                what: Record::Reflection,
+                path: trashed,
+            });
         }
         if path.exists() {
-            return Err(StoreError::AlreadyExists { path });
+            return Err(StoreError::AlreadyExists {
+                what: Record::Reflection,
+                path,
+            });
         }
         fs::rename(&trashed, &path)
             .map_err(|e| StoreError::io(&trashed, "move the reflection out of the trash", e))?;
@@ -180,6 +192,7 @@ impl Store {
         }
         if !path.is_file() {
             return Err(StoreError::NotFound {
+                what: Record::File,
                 path: path.to_path_buf(),
             });
         }
@@ -336,9 +349,12 @@ pub(super) fn refuse_newer_format(
 
 /// Refuses to save a file whose id is in the trash, so that a late autosave
 /// cannot bring a deleted reflection or session back.
-pub(super) fn refuse_if_in_trash(trashed: PathBuf) -> Result<(), StoreError> {
+pub(super) fn refuse_if_in_trash(what: Record, trashed: PathBuf) -> Result<(), StoreError> {
     if trashed.exists() {
-        Err(StoreError::InTrash { path: trashed })
+        Err(StoreError::InTrash {
+            what,
+            path: trashed,
+        })
     } else {
         Ok(())
     }
