@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::{begin, click, click_starting_with, open_app, saved_reflections, type_into};
+use common::{
+    begin, click, click_starting_with, open_app, replace_text, saved_reflections, type_into,
+};
 use egui_kittest::kittest::Queryable;
 
 fn teachers_file(dir: &std::path::Path) -> serde_json::Value {
@@ -85,13 +87,7 @@ fn teachers_can_be_searched_renamed_archived_and_deleted_with_confirmation() {
     click(&mut harness, "Show teacher Dr. Okafor");
 
     click(&mut harness, "Rename teacher Dr. Okafor");
-    harness.get_by_label("Teacher's name").focus();
-    harness.run();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness
-        .get_by_label("Teacher's name")
-        .type_text("Dr. Ada Okafor");
-    harness.run();
+    replace_text(&mut harness, "Teacher's name", "Dr. Ada Okafor");
     click(&mut harness, "Rename");
     harness.get_by_label("Archive Dr. Ada Okafor").click();
     harness.run();
@@ -106,11 +102,7 @@ fn teachers_can_be_searched_renamed_archived_and_deleted_with_confirmation() {
     assert_eq!(okafor["archived"], true);
 
     // Ms. Rivera has one reflection: deleting her says so, and moves it to the trash.
-    harness.get_by_label("Search teachers").focus();
-    harness.run();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.key_press(egui::Key::Backspace);
-    harness.run();
+    replace_text(&mut harness, "Search teachers", "");
     click(&mut harness, "Show teacher Ms. Rivera");
     click(&mut harness, "Delete teacher Ms. Rivera");
     harness.get_by_label_contains("1 reflection(s) go with them");
@@ -285,4 +277,46 @@ fn the_school_wide_picture_shows_counts_only_and_hides_small_groups() {
     assert_eq!(files.len(), 1);
     let csv = std::fs::read_to_string(&files[0]).expect("csv");
     assert!(!csv.contains("Rivera"));
+}
+
+#[test]
+fn a_step_whose_revisit_date_has_come_is_listed_as_due_until_its_date_moves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    coach_with_two_teachers(&mut harness);
+    click(&mut harness, "New session with Mr. Chen");
+    for (n, (step, date)) in [
+        ("Visit a station rotation", "2026-01-05"),
+        ("Try exit tickets", "2999-01-01"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        type_into(&mut harness, "New agreed step", step);
+        click(&mut harness, "Add step");
+        type_into(
+            &mut harness,
+            &format!("Revisit date for agreed step {}", n + 1),
+            date,
+        );
+    }
+    click(&mut harness, "Teachers");
+    click(&mut harness, "Due for a revisit");
+    harness.get_by_label("Visit a station rotation");
+    assert!(
+        harness.query_by_label("Try exit tickets").is_none(),
+        "a step revisited in the future is not due"
+    );
+
+    // Open goes to the session, where the date moves on; the list follows.
+    click(&mut harness, "Open: Visit a station rotation (Mr. Chen)");
+    replace_text(&mut harness, "Revisit date for agreed step 1", "2999-02-01");
+    click(&mut harness, "Teachers");
+    click(&mut harness, "Due for a revisit");
+    harness.get_by_label_contains("Nothing is due");
+    harness.state_mut().flush();
+    assert_eq!(
+        saved_sessions(dir.path())[0]["next_steps"][0]["revisit_on"],
+        "2999-02-01"
+    );
 }

@@ -7,6 +7,7 @@ mod chrome;
 mod commands;
 mod export_worker;
 mod file_pick;
+mod memo;
 pub mod metrics;
 mod notebook;
 mod settings;
@@ -26,6 +27,7 @@ pub use theme::ThemeChoice;
 use crate::guide::GuideLibrary;
 use crate::store::{Access, Store};
 use export_worker::ExportJob;
+use memo::Memo;
 use sharing::ExportState;
 use views::dialogs::Dialog;
 use views::reflect::ReflectView;
@@ -77,8 +79,12 @@ pub struct ReflectApp {
     message: Option<String>,
     window_title: String,
     metrics: metrics::FrameMetrics,
-    /// The summary on screen, with the state of the data it was made from.
-    summary_cache: Option<(String, crate::summary::Summary)>,
+    /// The summary on screen, for (reflection id, notebook revision).
+    summary_memo: Memo<(String, u64), crate::summary::Summary>,
+    /// The school-wide picture on screen, for (guide id, smallest group, notebook revision).
+    school_memo: Memo<(String, usize, u64), crate::coach::SchoolPicture>,
+    /// The revisits due, for (notebook revision, today).
+    due_memo: Memo<(u64, String), Vec<crate::coach::DueRevisit>>,
     export: Option<ExportState>,
     session_draft: views::session::SessionDraft,
     compare: views::compare::CompareView,
@@ -131,7 +137,9 @@ impl ReflectApp {
                 metrics.record_open();
                 metrics
             },
-            summary_cache: None,
+            summary_memo: Memo::default(),
+            school_memo: Memo::default(),
+            due_memo: Memo::default(),
             export: None,
             session_draft: Default::default(),
             compare: Default::default(),
@@ -242,7 +250,7 @@ impl eframe::App for ReflectApp {
                     }
                 },
                 Screen::Compare => actions.extend(self.compare.ui(ui, &self.notebook)),
-                Screen::Due => actions.extend(views::due::ui(ui, &self.notebook)),
+                Screen::Due => actions.extend(views::due::ui(ui, self.screen_due())),
                 Screen::School => {
                     let guides: Vec<(String, String)> = self
                         .notebook
@@ -251,8 +259,9 @@ impl eframe::App for ReflectApp {
                         .iter()
                         .map(|g| (g.guide.id.clone(), g.guide.title.clone()))
                         .collect();
-                    if let Some(picture) = self.school_picture() {
-                        actions.extend(self.school.ui(ui, &guides, &picture));
+                    let key = self.refresh_school_picture();
+                    if let Some(picture) = self.school_memo.get(&key) {
+                        actions.extend(self.school.ui(ui, &guides, picture));
                     }
                 }
                 Screen::Summary(id) => match self.screen_summary(&id) {

@@ -63,16 +63,44 @@ impl ReflectApp {
 
     /// The summary for the summary screen, recomputed only when the data changed.
     pub(super) fn screen_summary(&mut self, id: &str) -> Option<&crate::summary::Summary> {
-        let key = format!("{id}|{}", self.notebook.revision());
-        if self
-            .summary_cache
-            .as_ref()
-            .is_none_or(|(cached, _)| *cached != key)
-        {
+        let key = (id.to_owned(), self.notebook.revision());
+        if self.summary_memo.get(&key).is_none() {
             let summary = self.summarize(id, true, true, true)?;
-            self.summary_cache = Some((key, summary));
+            self.summary_memo.set(key.clone(), summary);
         }
-        self.summary_cache.as_ref().map(|(_, summary)| summary)
+        self.summary_memo.get(&key)
+    }
+
+    /// Makes the school-wide picture for the screen if the guide, the smallest
+    /// group or the data changed, and returns the key it is kept under.
+    pub(super) fn refresh_school_picture(&mut self) -> (String, usize, u64) {
+        let key = (
+            self.school.guide_id.clone(),
+            self.school.min_group,
+            self.notebook.revision(),
+        );
+        if self.school_memo.get(&key).is_none() {
+            match self.school_picture() {
+                Some(picture) => self.school_memo.set(key.clone(), picture),
+                None => self.school_memo.clear(),
+            }
+        }
+        key
+    }
+
+    /// The next steps due for a revisit, recomputed when the data or the day changes.
+    pub(super) fn screen_due(&mut self) -> &[crate::coach::DueRevisit] {
+        let key = (self.notebook.revision(), crate::clock::today());
+        if self.due_memo.get(&key).is_none() {
+            let due = crate::coach::due_revisits(
+                &self.notebook.teachers,
+                self.notebook.entries.iter().map(|e| &e.reflection),
+                self.notebook.sessions.iter().map(|e| &e.session),
+                &key.1,
+            );
+            self.due_memo.set(key.clone(), due);
+        }
+        self.due_memo.get(&key).map_or(&[], Vec::as_slice)
     }
 
     /// Keeps the export preview in step with the choices.

@@ -94,6 +94,22 @@ pub fn type_into(harness: &mut Harness<'static, ReflectApp>, label: &str, text: 
     harness.run();
 }
 
+/// Replaces the whole text of the field with this accessible name, as a user
+/// does with Ctrl+A and typing.
+pub fn replace_text(harness: &mut Harness<'static, ReflectApp>, label: &str, text: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    if !text.is_empty() {
+        harness.get_by_label(label).type_text(text);
+        harness.run();
+    }
+}
+
 /// Clicks the widget with this accessible name and lets the app settle.
 pub fn click(harness: &mut Harness<'static, ReflectApp>, label: &str) {
     // Like a person, scroll the control into view before clicking it.

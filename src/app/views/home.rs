@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::Action;
-use super::widgets::{LazyRows, progress_line, reading_column, subheading};
+use super::widgets::{LazyRows, named_button, progress_line, reading_column, subheading};
 use crate::app::commands::UiCommand;
 use crate::app::notebook::Notebook;
 use crate::app::theme;
@@ -107,11 +107,4 @@ pub fn ui(ui: &mut Ui, notebook: &Notebook) -> Vec<Action> {
         });
     });
     actions
-}
-
-/// A button whose accessible name says what it acts on.
-fn named_button(ui: &mut Ui, text: &str, name: &str) -> egui::Response {
-    let response = ui.button(text).on_hover_text(name);
-    super::widgets::name_for_screen_readers(&response, egui::Role::Button, None, name);
-    response
 }

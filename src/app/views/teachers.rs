@@ -5,7 +5,9 @@
 use egui::{RichText, Ui};
 
 use super::Action;
-use super::widgets::{name_for_screen_readers, progress_line, reading_column, subheading};
+use super::widgets::{
+    name_for_screen_readers, named_button, progress_line, reading_column, subheading,
+};
 use crate::app::notebook::Notebook;
 use crate::app::theme;
 use crate::reflection::progress;
@@ -123,28 +125,28 @@ impl TeachersView {
                     }
                     ui.horizontal_wrapped(|ui| {
                         let name = display_name(&teacher.name);
-                        if named(ui, "New reflection…", &format!("New reflection for {name}")).clicked() {
+                        if named_button(ui, "New reflection…", &format!("New reflection for {name}")).clicked() {
                             actions.push(Action::AskNewReflectionFor(teacher.id.clone()));
                         }
-                        if named(ui, "New session", &format!("New session with {name}")).clicked() {
+                        if named_button(ui, "New session", &format!("New session with {name}")).clicked() {
                             actions.push(Action::StartSession(teacher.id.clone()));
                         }
                         if notebook.reflections_of(&teacher.id).len() >= 2
-                            && named(ui, "Compare reflections", &format!("Compare reflections of {name}")).clicked()
+                            && named_button(ui, "Compare reflections", &format!("Compare reflections of {name}")).clicked()
                         {
                             actions.push(Action::OpenCompare(teacher.id.clone()));
                         }
-                        if named(ui, "Rename…", &format!("Rename teacher {name}")).clicked() {
+                        if named_button(ui, "Rename…", &format!("Rename teacher {name}")).clicked() {
                             actions.push(Action::AskRenameTeacher(teacher.id.clone()));
                         }
                         let (label, archived) = if teacher.archived { ("Unarchive", false) } else { ("Archive", true) };
-                        if named(ui, label, &format!("{label} {name}")).clicked() {
+                        if named_button(ui, label, &format!("{label} {name}")).clicked() {
                             actions.push(Action::SetArchived {
                                 teacher_id: teacher.id.clone(),
                                 archived,
                             });
                         }
-                        if named(ui, "Delete…", &format!("Delete teacher {name}")).clicked() {
+                        if named_button(ui, "Delete…", &format!("Delete teacher {name}")).clicked() {
                             actions.push(Action::AskDeleteTeacher(teacher.id.clone()));
                         }
                     });
@@ -159,7 +161,7 @@ impl TeachersView {
                                 let title = session.display_title();
                                 let open = session.open_steps().count();
                                 ui.label(format!("{title} · {} agenda item(s) · {open} open step(s)", session.agenda.len()));
-                                if named(ui, "Open", &format!("Open session {title}")).clicked() {
+                                if named_button(ui, "Open", &format!("Open session {title}")).clicked() {
                                     actions.push(Action::OpenSession(session.id.clone()));
                                 }
                             });
@@ -188,10 +190,10 @@ impl TeachersView {
                             }
                             ui.horizontal(|ui| {
                                 let name = reflection.display_title();
-                                if named(ui, "Open", &format!("Open {name}")).clicked() {
+                                if named_button(ui, "Open", &format!("Open {name}")).clicked() {
                                     actions.push(Action::OpenReflection(reflection.id.clone()));
                                 }
-                                if guide.is_some() && named(ui, "Summary", &format!("Summary of {name}")).clicked() {
+                                if guide.is_some() && named_button(ui, "Summary", &format!("Summary of {name}")).clicked() {
                                     actions.push(Action::OpenSummary(reflection.id.clone()));
                                 }
                             });
@@ -212,12 +214,6 @@ pub fn display_name(name: &str) -> &str {
     } else {
         name
     }
-}
-
-fn named(ui: &mut Ui, text: &str, name: &str) -> egui::Response {
-    let response = ui.button(text);
-    name_for_screen_readers(&response, egui::Role::Button, None, name);
-    response
 }
 
 /// Practices in use per component across a teacher's reflections on each

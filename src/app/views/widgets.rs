@@ -21,6 +21,14 @@ pub fn name_for_screen_readers(
     });
 }
 
+/// A button whose short text ("Open") is said in full to screen readers and
+/// on hover ("Open session Fall check-in"), so each of many is told apart.
+pub fn named_button(ui: &mut Ui, text: &str, name: &str) -> Response {
+    let response = ui.button(text).on_hover_text(name);
+    name_for_screen_readers(&response, Role::Button, None, name);
+    response
+}
+
 /// A multi-line text area tied to a visible label.
 pub fn labelled_text_area(
     ui: &mut Ui,
