@@ -15,18 +15,18 @@
 //! Also here: moving all of one teacher's data to the trash.
 
 use std::fmt;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
 use super::parse;
 use super::parse::text;
-use super::paths::{backup_path, create_private_dir};
+use super::paths::create_private_dir;
 use super::problems::{Failure, ProblemKind};
 use super::read::{TeachersRead, json_files, par_map, read_only_state};
 use super::write::{
-    move_to_trash, refuse_if_in_trash, refuse_newer_format, sync_dirs, to_json, unsavable,
+    move_out_of_trash, move_to_trash, refuse_if_in_trash, refuse_newer_format, sync_dirs, to_json,
+    unsavable,
 };
 use super::{
     DataProblem, Record, Store, StoreError, TEACHERS_FILE, TRASH_DIR, atomic, file_name, migrate,
@@ -206,30 +206,15 @@ impl Store {
     pub fn restore_session(&self, id: &str) -> Result<(), StoreError> {
         self.writable()?;
         let path = self.session_path(id)?;
-        let trashed = self.trashed_session_path(id)?;
-        if !trashed.exists() {
-            return Err(StoreError::NotFound {
-                what: Record::Session,
-                path: trashed,
-            });
-        }
-        if path.exists() {
-            return Err(StoreError::AlreadyExists {
-                what: Record::Session,
-                path,
-            });
-        }
-        let dir = self.sessions_dir();
-        create_private_dir(&dir).map_err(|e| StoreError::io(&dir, "create the folder", e))?;
-        fs::rename(&trashed, &path)
-            .map_err(|e| StoreError::io(&trashed, "move the session out of the trash", e))?;
-        let (trashed_backup, backup) = (backup_path(&trashed), backup_path(&path));
-        if trashed_backup.exists() && !backup.exists() {
-            // Best effort: the session itself is back; a backup left in the trash is still safe there.
-            let _ = fs::rename(&trashed_backup, &backup);
-        }
+        let (dir, trash_dir) = (self.sessions_dir(), self.trashed_sessions_dir());
+        move_out_of_trash(
+            Record::Session,
+            &self.trashed_session_path(id)?,
+            &path,
+            &dir,
+        )?;
         self.remember(|p| p == path, &[]);
-        sync_dirs(&[&dir, &self.trashed_sessions_dir()])
+        sync_dirs(&[&dir, &trash_dir])
     }
 
     /// Moves every reflection and session of a teacher to the trash, where each

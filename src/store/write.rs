@@ -142,28 +142,10 @@ impl Store {
     pub fn restore_reflection(&self, id: &str) -> Result<(), StoreError> {
         self.writable()?;
         let path = self.reflection_path(id)?;
-        let trashed = self.trashed_path(id)?;
-        if !trashed.exists() {
-            return Err(StoreError::NotFound {
-                what: Record::Reflection,
-                path: trashed,
-            });
-        }
-        if path.exists() {
-            return Err(StoreError::AlreadyExists {
-                what: Record::Reflection,
-                path,
-            });
-        }
-        fs::rename(&trashed, &path)
-            .map_err(|e| StoreError::io(&trashed, "move the reflection out of the trash", e))?;
-        let (trashed_backup, backup) = (backup_path(&trashed), backup_path(&path));
-        if trashed_backup.exists() && !backup.exists() {
-            // Best effort: the reflection itself is back; a backup left in the trash is still safe there.
-            let _ = fs::rename(&trashed_backup, &backup);
-        }
+        let (dir, trash_dir) = (self.reflections_dir(), self.trash_dir());
+        move_out_of_trash(Record::Reflection, &self.trashed_path(id)?, &path, &dir)?;
         self.remember(|p| p == path, &[]);
-        sync_dirs(&[&self.reflections_dir(), &self.trash_dir()])
+        sync_dirs(&[&dir, &trash_dir])
     }
 
     /// Renames a data file (typically a damaged one) to `NAME.corrupt-<time>` beside
@@ -324,6 +306,38 @@ pub(super) fn move_to_trash(
         move_keeping_existing(&backup, &backup_path(trashed))?;
     }
     sync_dirs(&[trash_dir, from_dir])
+}
+
+/// Moves a file (and its `.bak`) from the trash back to `path` in `dir`.
+/// Refused if the file is not in the trash or `path` is taken. The caller
+/// syncs both folders.
+pub(super) fn move_out_of_trash(
+    what: Record,
+    trashed: &Path,
+    path: &Path,
+    dir: &Path,
+) -> Result<(), StoreError> {
+    if !trashed.exists() {
+        return Err(StoreError::NotFound {
+            what,
+            path: trashed.to_path_buf(),
+        });
+    }
+    if path.exists() {
+        return Err(StoreError::AlreadyExists {
+            what,
+            path: path.to_path_buf(),
+        });
+    }
+    create_private_dir(dir).map_err(|e| StoreError::io(dir, "create the folder", e))?;
+    fs::rename(trashed, path)
+        .map_err(|e| StoreError::io(trashed, "move the file out of the trash", e))?;
+    let (trashed_backup, backup) = (backup_path(trashed), backup_path(path));
+    if trashed_backup.exists() && !backup.exists() {
+        // Best effort: the file itself is back; a backup left in the trash is still safe there.
+        let _ = fs::rename(&trashed_backup, &backup);
+    }
+    Ok(())
 }
 
 /// Refuses to save something made by a newer version of the app, which this
