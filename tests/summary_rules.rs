@@ -17,6 +17,19 @@ fn spring_summary(include_private: bool, include_coach_notes: bool) -> Summary {
     )
 }
 
+/// An untitled reflection of 5 January 2026 with just these answers.
+fn answered(
+    answers: Vec<(&str, pl_reflect::reflection::Answer)>,
+) -> pl_reflect::reflection::Reflection {
+    reflection(
+        "r-x",
+        "",
+        "2026-01-05T10:00:00Z",
+        "2026-01-05T10:00:00Z",
+        answers,
+    )
+}
+
 fn ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<String> {
     items.iter().map(|item| id(item).to_owned()).collect()
 }
@@ -61,13 +74,7 @@ fn anonymous_means_no_name_and_a_blank_name_is_no_name() {
 
 #[test]
 fn an_untitled_reflection_is_named_by_its_date() {
-    let untitled = reflection(
-        "r-x",
-        "",
-        "2026-01-05T10:00:00Z",
-        "2026-01-05T10:00:00Z",
-        vec![],
-    );
+    let untitled = answered(vec![]);
     let summary = summarize(&guide(), &untitled, None, &options(false, false));
     assert_eq!(summary.header.reflection_title, "Reflection of 2026-01-05");
 }
@@ -185,23 +192,17 @@ fn where_to_begin_shows_flagged_next_steps_done_or_not_and_no_suggestions() {
 /// come earlier in the guide; then not-yet practices in the strongest component.
 #[test]
 fn without_next_steps_suggestions_start_with_trying_it_then_build_on_the_strongest_area() {
-    let r = reflection(
-        "r-x",
-        "",
-        "2026-01-05T10:00:00Z",
-        "2026-01-05T10:00:00Z",
-        vec![
-            ("small-group-instruction", level("not-yet")),
-            ("exit-tickets", level("regular")),
-            ("catch-up-time", level("not-yet")),
-            ("goal-setting", level("regular")),
-            ("student-reflection", level("regular")),
-            ("families-in-the-loop", level("could-coach")),
-            ("life-outside-school-talks", level("not-yet")),
-            ("students-make-connections", level("not-yet")),
-            ("student-led-conferences", level("trying")),
-        ],
-    );
+    let r = answered(vec![
+        ("small-group-instruction", level("not-yet")),
+        ("exit-tickets", level("regular")),
+        ("catch-up-time", level("not-yet")),
+        ("goal-setting", level("regular")),
+        ("student-reflection", level("regular")),
+        ("families-in-the-loop", level("could-coach")),
+        ("life-outside-school-talks", level("not-yet")),
+        ("students-make-connections", level("not-yet")),
+        ("student-led-conferences", level("trying")),
+    ]);
     let summary = summarize(&guide(), &r, None, &options(false, false));
     let suggestions = &summary.where_to_begin.suggestions;
     assert_eq!(
@@ -224,20 +225,14 @@ fn without_next_steps_suggestions_start_with_trying_it_then_build_on_the_stronge
 
 #[test]
 fn several_trying_it_practices_fill_the_suggestions_first_and_there_are_at_most_three() {
-    let r = reflection(
-        "r-x",
-        "",
-        "2026-01-05T10:00:00Z",
-        "2026-01-05T10:00:00Z",
-        vec![
-            ("goal-setting", level("regular")),
-            ("life-outside-school-talks", level("not-yet")),
-            ("station-rotation", level("trying")),
-            ("exit-tickets", level("trying")),
-            ("flipped-introductions", level("trying")),
-            ("families-in-the-loop", level("trying")),
-        ],
-    );
+    let r = answered(vec![
+        ("goal-setting", level("regular")),
+        ("life-outside-school-talks", level("not-yet")),
+        ("station-rotation", level("trying")),
+        ("exit-tickets", level("trying")),
+        ("flipped-introductions", level("trying")),
+        ("families-in-the-loop", level("trying")),
+    ]);
     let summary = summarize(&guide(), &r, None, &options(false, false));
     assert_eq!(
         ids(&summary.where_to_begin.suggestions, |s| &s.practice_id),
@@ -247,19 +242,13 @@ fn several_trying_it_practices_fill_the_suggestions_first_and_there_are_at_most_
 
 #[test]
 fn when_every_next_step_is_done_suggestions_come_back() {
-    let r = reflection(
-        "r-x",
-        "",
-        "2026-01-05T10:00:00Z",
-        "2026-01-05T10:00:00Z",
-        vec![
-            (
-                "exit-tickets",
-                step(level("regular"), "Fridays", None, true),
-            ),
-            ("station-rotation", level("trying")),
-        ],
-    );
+    let r = answered(vec![
+        (
+            "exit-tickets",
+            step(level("regular"), "Fridays", None, true),
+        ),
+        ("station-rotation", level("trying")),
+    ]);
     let summary = summarize(&guide(), &r, None, &options(false, false));
     assert_eq!(summary.where_to_begin.next_steps.len(), 1);
     assert_eq!(
@@ -270,13 +259,7 @@ fn when_every_next_step_is_done_suggestions_come_back() {
 
 #[test]
 fn nothing_rated_means_no_suggestions_rather_than_guesses() {
-    let r = reflection(
-        "r-x",
-        "",
-        "2026-01-05T10:00:00Z",
-        "2026-01-05T10:00:00Z",
-        vec![],
-    );
+    let r = answered(vec![]);
     let summary = summarize(&guide(), &r, None, &options(false, false));
     assert!(summary.where_to_begin.suggestions.is_empty());
     assert_eq!(summary.in_practice.overall.count, 0);
@@ -563,13 +546,7 @@ fn the_teachers_words_hold_answers_statements_and_practice_notes_in_guide_order(
 fn a_note_on_an_unaffirmed_statement_is_kept() {
     let mut note = affirmed("Not this week.");
     note.affirmed = false;
-    let r = reflection(
-        "r-x",
-        "",
-        "2026-01-05T10:00:00Z",
-        "2026-01-05T10:00:00Z",
-        vec![("truth-proud-to-teach", note)],
-    );
+    let r = answered(vec![("truth-proud-to-teach", note)]);
     let summary = summarize(&guide(), &r, None, &options(false, false));
     assert_eq!(summary.words.statements.len(), 1);
     assert!(!summary.words.statements[0].affirmed);
@@ -613,16 +590,10 @@ fn answers_to_items_the_guide_no_longer_has_are_listed_apart() {
 
 #[test]
 fn private_answers_to_removed_items_respect_include_private() {
-    let r = reflection(
-        "r-x",
-        "",
-        "2026-01-05T10:00:00Z",
-        "2026-01-05T10:00:00Z",
-        vec![
-            ("old-private", private(noted("regular", "hidden words"))),
-            ("old-shared", noted("regular", "shared words")),
-        ],
-    );
+    let r = answered(vec![
+        ("old-private", private(noted("regular", "hidden words"))),
+        ("old-shared", noted("regular", "shared words")),
+    ]);
     let hidden = summarize(&guide(), &r, None, &options(false, false));
     assert_eq!(
         ids(&hidden.no_longer_in_guide, |o| &o.item_id),
@@ -674,13 +645,7 @@ fn the_summary_is_deterministic() {
 
 #[test]
 fn when_rated_practices_give_fewer_than_two_unrated_ones_in_the_strongest_area_fill_in() {
-    let r = reflection(
-        "r-x",
-        "",
-        "2026-01-05T10:00:00Z",
-        "2026-01-05T10:00:00Z",
-        vec![("station-rotation", level("could-coach"))],
-    );
+    let r = answered(vec![("station-rotation", level("could-coach"))]);
     let summary = summarize(&guide(), &r, None, &options(false, false));
     let suggestions = &summary.where_to_begin.suggestions;
     assert_eq!(
