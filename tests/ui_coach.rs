@@ -265,7 +265,17 @@ fn an_invalid_import_is_rejected_with_a_clear_error_and_changes_nothing() {
 fn the_school_wide_picture_shows_counts_only_and_hides_small_groups() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut harness = open_app(dir.path());
-    coach_with_two_teachers(&mut harness);
+    // Both teachers use station rotation; only Mr. Chen uses small groups.
+    begin(&mut harness, "Ms. Rivera");
+    click_starting_with(&mut harness, "Section 3: Practices");
+    click(&mut harness, "Station rotation: Regular practice");
+    add_teacher(&mut harness, "Mr. Chen");
+    click(&mut harness, "New reflection for Mr. Chen");
+    click(&mut harness, "Start");
+    click_starting_with(&mut harness, "Section 3: Practices");
+    click(&mut harness, "Station rotation: Trying it");
+    click(&mut harness, "Small-group teaching: Trying it");
+    click(&mut harness, "Teachers");
     click(&mut harness, "School-wide picture");
     harness.get_by_label_contains("Fewer than 5 teachers have reflected on this guide");
     assert!(
@@ -277,6 +287,17 @@ fn the_school_wide_picture_shows_counts_only_and_hides_small_groups() {
     assert_eq!(files.len(), 1);
     let csv = std::fs::read_to_string(&files[0]).expect("csv");
     assert!(!csv.contains("Rivera"));
+
+    // A smaller group shows counts, in the exported picture's words.
+    replace_text(&mut harness, "Smallest group shown", "2");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label("2 teachers");
+    harness.get_by_label("Station rotation");
+    harness.get_by_label("2 of 2");
+    // One of two would single out Mr. Chen (and "all but one" Ms. Rivera).
+    assert!(harness.query_by_label("1 of 2").is_none());
+    assert!(harness.query_all_by_label("fewer than 2").count() >= 30);
 }
 
 #[test]

@@ -45,7 +45,13 @@ impl SchoolView {
                             ui.selectable_value(&mut self.guide_id, id.clone(), title);
                         }
                     });
-                    ui.add(egui::DragValue::new(&mut self.min_group).range(2..=50).prefix("Smallest group shown: "));
+                    let response = ui.add(egui::DragValue::new(&mut self.min_group).range(2..=50).prefix("Smallest group shown: "));
+                    let (enabled, value) = (response.enabled(), self.min_group as f64);
+                    response.widget_info(|| {
+                        let mut info = egui::WidgetInfo::drag_value(enabled, value);
+                        info.label = Some("Smallest group shown".to_owned());
+                        info
+                    });
                 });
                 ui.add_space(theme::SMALL_GAP);
                 if picture.too_small {
@@ -63,10 +69,14 @@ impl SchoolView {
                     ui.add_space(theme::GAP);
                     subheading(ui, &component.title);
                     egui::Grid::new(("school", &component.component_id)).num_columns(2).striped(true).spacing([14.0, 6.0]).show(ui, |ui| {
+                        ui.strong("Practice");
+                        ui.strong("Teachers using it");
+                        ui.end_row();
                         for practice in &component.practices {
                             ui.label(&practice.name);
+                            // The same wording as the exported picture.
                             ui.label(match practice.in_use {
-                                Shown::Count(n) => format!("{n} in use"),
+                                Shown::Count(n) => format!("{n} of {}", picture.teachers),
                                 hidden => hidden.to_string(),
                             });
                             ui.end_row();
