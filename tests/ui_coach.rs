@@ -304,7 +304,16 @@ fn the_school_wide_picture_shows_counts_only_and_hides_small_groups() {
 fn a_step_whose_revisit_date_has_come_is_listed_as_due_until_its_date_moves() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut harness = open_app(dir.path());
-    coach_with_two_teachers(&mut harness);
+    // Ms. Rivera flags a practice with a revisit date but writes no action.
+    begin(&mut harness, "Ms. Rivera");
+    click_starting_with(&mut harness, "Section 3: Practices");
+    click(&mut harness, "Next step I want to try: Station rotation");
+    type_into(
+        &mut harness,
+        "Revisit date for Station rotation",
+        "2026-02-01",
+    );
+    add_teacher(&mut harness, "Mr. Chen");
     click(&mut harness, "New session with Mr. Chen");
     for (n, (step, date)) in [
         ("Visit a station rotation", "2026-01-05"),
@@ -324,17 +333,22 @@ fn a_step_whose_revisit_date_has_come_is_listed_as_due_until_its_date_moves() {
     click(&mut harness, "Teachers");
     click(&mut harness, "Due for a revisit");
     harness.get_by_label("Visit a station rotation");
+    harness.get_by_label("Coach session");
     assert!(
         harness.query_by_label("Try exit tickets").is_none(),
         "a step revisited in the future is not due"
     );
+    // The practice names a step that has no written action.
+    assert_eq!(harness.query_all_by_label("Station rotation").count(), 2);
+    harness.get_by_label("Open: Station rotation (Ms. Rivera)");
 
     // Open goes to the session, where the date moves on; the list follows.
     click(&mut harness, "Open: Visit a station rotation (Mr. Chen)");
     replace_text(&mut harness, "Revisit date for agreed step 1", "2999-02-01");
     click(&mut harness, "Teachers");
     click(&mut harness, "Due for a revisit");
-    harness.get_by_label_contains("Nothing is due");
+    assert!(harness.query_by_label("Visit a station rotation").is_none());
+    harness.get_by_label("Open: Station rotation (Ms. Rivera)");
     harness.state_mut().flush();
     assert_eq!(
         saved_sessions(dir.path())[0]["next_steps"][0]["revisit_on"],

@@ -84,7 +84,7 @@ pub struct ReflectApp {
     /// The school-wide picture on screen, for (guide id, smallest group, notebook revision).
     school_memo: Memo<(String, usize, u64), crate::coach::SchoolPicture>,
     /// The revisits due, for (notebook revision, today).
-    due_memo: Memo<(u64, String), Vec<crate::coach::DueRevisit>>,
+    due_memo: Memo<(u64, String), Vec<views::due::DueRow>>,
     export: Option<ExportState>,
     session_draft: views::session::SessionDraft,
     compare: views::compare::CompareView,

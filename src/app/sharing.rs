@@ -89,7 +89,7 @@ impl ReflectApp {
     }
 
     /// The next steps due for a revisit, recomputed when the data or the day changes.
-    pub(super) fn screen_due(&mut self) -> &[crate::coach::DueRevisit] {
+    pub(super) fn screen_due(&mut self) -> &[super::views::due::DueRow] {
         let key = (self.notebook.revision(), crate::clock::today());
         if self.due_memo.get(&key).is_none() {
             let due = crate::coach::due_revisits(
@@ -98,9 +98,32 @@ impl ReflectApp {
                 self.notebook.sessions.iter().map(|e| &e.session),
                 &key.1,
             );
-            self.due_memo.set(key.clone(), due);
+            let rows = due
+                .into_iter()
+                .map(|revisit| super::views::due::DueRow {
+                    about: self.what_a_revisit_is_about(&revisit),
+                    revisit,
+                })
+                .collect();
+            self.due_memo.set(key.clone(), rows);
         }
         self.due_memo.get(&key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The practice a reflection's next step belongs to, or "Coach session".
+    fn what_a_revisit_is_about(&self, revisit: &crate::coach::DueRevisit) -> String {
+        match &revisit.source {
+            crate::coach::RevisitSource::Session { .. } => "Coach session".to_owned(),
+            crate::coach::RevisitSource::Reflection {
+                reflection_id,
+                item_id,
+            } => self
+                .notebook
+                .entry(reflection_id)
+                .and_then(|entry| self.notebook.guide(&entry.reflection.guide_id))
+                .and_then(|guide| guide.item(item_id).map(|item| item.label().to_owned()))
+                .unwrap_or_else(|| item_id.clone()),
+        }
     }
 
     /// Keeps the export preview in step with the choices.

@@ -7,7 +7,15 @@ use super::widgets::{named_button, reading_column};
 use crate::app::theme;
 use crate::coach::{DueRevisit, RevisitSource};
 
-pub fn ui(ui: &mut Ui, due: &[DueRevisit]) -> Vec<Action> {
+/// A revisit as the list shows it.
+#[derive(Debug)]
+pub struct DueRow {
+    pub revisit: DueRevisit,
+    /// The practice the step belongs to, or where it was agreed.
+    pub about: String,
+}
+
+pub fn ui(ui: &mut Ui, due: &[DueRow]) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::ScrollArea::vertical().id_salt("due").show(ui, |ui| {
         reading_column(ui, |ui| {
@@ -15,18 +23,23 @@ pub fn ui(ui: &mut Ui, due: &[DueRevisit]) -> Vec<Action> {
             ui.heading("Due for a revisit");
             if due.is_empty() {
                 ui.label("Nothing is due. Next steps with a revisit date appear here once the date comes.");
+                return;
             }
-            egui::Grid::new("due").num_columns(4).striped(true).spacing([14.0, 6.0]).show(ui, |ui| {
-                for revisit in due {
+            ui.label("Next steps not yet done whose revisit date has come, oldest first: whom to check in with.");
+            ui.add_space(theme::SMALL_GAP);
+            egui::Grid::new("due").num_columns(5).striped(true).spacing([14.0, 6.0]).show(ui, |ui| {
+                for heading in ["Revisit on", "Teacher", "Next step", "About", ""] {
+                    ui.strong(heading);
+                }
+                ui.end_row();
+                for DueRow { revisit, about } in due {
                     let teacher = super::teachers::display_name(&revisit.teacher_name);
-                    let what = if revisit.what.is_empty() {
-                        revisit.item_id.as_deref().unwrap_or_default()
-                    } else {
-                        revisit.what.as_str()
-                    };
+                    // A practice flagged without a written action is named by the practice.
+                    let what = if revisit.what.is_empty() { about.as_str() } else { revisit.what.as_str() };
                     ui.label(&revisit.revisit_on);
                     ui.label(teacher);
                     ui.label(what);
+                    ui.label(about);
                     let open = match &revisit.source {
                         RevisitSource::Reflection { reflection_id, .. } => Action::OpenReflection(reflection_id.clone()),
                         RevisitSource::Session { session_id, .. } => Action::OpenSession(session_id.clone()),
