@@ -10,6 +10,7 @@ mod file_pick;
 mod memo;
 pub mod metrics;
 mod notebook;
+mod screen_data;
 mod settings;
 mod sharing;
 mod theme;
@@ -27,7 +28,6 @@ pub use theme::ThemeChoice;
 use crate::guide::GuideLibrary;
 use crate::store::{Access, Store};
 use export_worker::ExportJob;
-use memo::Memo;
 use sharing::ExportState;
 use views::dialogs::Dialog;
 use views::reflect::ReflectView;
@@ -79,12 +79,8 @@ pub struct ReflectApp {
     message: Option<String>,
     window_title: String,
     metrics: metrics::FrameMetrics,
-    /// The summary on screen, for (reflection id, notebook revision).
-    summary_memo: Memo<(String, u64), crate::summary::Summary>,
-    /// The school-wide picture on screen, for (guide id, smallest group, notebook revision).
-    school_memo: Memo<(String, usize, u64), crate::coach::SchoolPicture>,
-    /// The revisits due, for (notebook revision, today).
-    due_memo: Memo<(u64, String), Vec<views::due::DueRow>>,
+    /// The summary, school-wide picture and revisits due, kept until the data changes.
+    screen_data: screen_data::ScreenData,
     export: Option<ExportState>,
     session_draft: views::session::SessionDraft,
     compare: views::compare::CompareView,
@@ -137,9 +133,7 @@ impl ReflectApp {
                 metrics.record_open();
                 metrics
             },
-            summary_memo: Memo::default(),
-            school_memo: Memo::default(),
-            due_memo: Memo::default(),
+            screen_data: Default::default(),
             export: None,
             session_draft: Default::default(),
             compare: Default::default(),
@@ -260,7 +254,7 @@ impl eframe::App for ReflectApp {
                         .map(|g| (g.guide.id.clone(), g.guide.title.clone()))
                         .collect();
                     let key = self.refresh_school_picture();
-                    if let Some(picture) = self.school_memo.get(&key) {
+                    if let Some(picture) = self.screen_data.school.get(&key) {
                         actions.extend(self.school.ui(ui, &guides, picture));
                     }
                 }
