@@ -144,6 +144,8 @@ ia, ib, ma, mb = int(ia), int(ib), int(ma), int(mb)
 print(json.dumps({
     "label": label, "run": int(run),
     "first_frame_ms": data.get("first_frame_ms"),
+    "notebook_frame_ms": data.get("notebook_frame_ms"),
+    "notebook_frame_index": data.get("notebook_frame_index"),
     "window_s": float(window_s),
     "rss_kb": int(rss),
     "idle_s": float(idle_s), "idle_ticks": (ib - ia) if ia >= 0 else None,

@@ -188,9 +188,17 @@ def main():
                              fmt_ms(stats([r["open_ms"] for r in data])[0]),
                              fmt_ms(stats([r["guides_ms"] for r in data])[0]),
                              fmt_ms(stats([r["load_ms"] for r in data])[0]))))
-    info.append(("first ui() after start (home screen): 200 / 2,000 reflections",
-                 "%s / %s" % (fmt_stat(stats([r["ui_micros"][0] / 1000.0 for r in app if r["ui_micros"]]), fmt_ms),
-                              fmt_stat(stats([r["ui_micros"][0] / 1000.0 for r in a2000 if r["ui_micros"]]), fmt_ms))))
+    info.append(("start to the first frame that shows the notebook (read on another thread): 200 / 2,000 reflections",
+                 "%s / %s" % (fmt_stat(stats([r["notebook_frame_ms"] for r in app if r.get("notebook_frame_ms")]), fmt_ms),
+                              fmt_stat(stats([r["notebook_frame_ms"] for r in a2000 if r.get("notebook_frame_ms")]), fmt_ms))))
+
+    def home_ui_ms(run):
+        index = run.get("notebook_frame_index")
+        return run["ui_micros"][index] / 1000.0 if index is not None and index < len(run["ui_micros"]) else None
+
+    info.append(("first ui() that shows the notebook (home screen): 200 / 2,000 reflections",
+                 "%s / %s" % (fmt_stat(stats([m for m in map(home_ui_ms, app) if m is not None]), fmt_ms),
+                              fmt_stat(stats([m for m in map(home_ui_ms, a2000) if m is not None]), fmt_ms))))
     for practices in ["31", "1000"]:
         info.append(("per-frame data work of the reflecting screen, %s practices: progress / orphaned_answers" % practices,
                      "%s / %s" % (fmt_stat(criterion(crit_dir, "frame", "progress", practices), fmt_ms),

@@ -1,5 +1,6 @@
 //! Optional timing of the window, for `scripts/measure`: time from process
-//! start to the end of the first frame, and the time spent in each `ui()` call.
+//! start to the end of the first frame, to the notebook read and to the first
+//! frame that shows it, and the time spent in each `ui()` call.
 //!
 //! Off unless `PL_REFLECT_MEASURE=FILE` is set; then the figures are written
 //! to FILE as JSON when the window closes. Nothing is measured otherwise.
@@ -22,8 +23,11 @@ pub fn mark_process_start() {
 pub struct FrameMetrics {
     output: Option<PathBuf>,
     first_frame: Option<Duration>,
-    /// Time from process start until the notebook was open (guides and data loaded).
+    /// Time from process start until the notebook was read (on another thread).
     opened: Option<Duration>,
+    /// Time from process start to the end of the first frame that showed the
+    /// notebook, and that frame's index in `ui_times`.
+    notebook_frame: Option<(Duration, usize)>,
     ui_times: Vec<Duration>,
 }
 
@@ -41,7 +45,7 @@ impl FrameMetrics {
         self.output.is_some()
     }
 
-    /// Records that the notebook is open, just before the first frame.
+    /// Records that the notebook's files have been read and taken in.
     pub fn record_open(&mut self) {
         if self.is_on() {
             self.opened = PROCESS_START.get().map(Instant::elapsed);
@@ -54,8 +58,12 @@ impl FrameMetrics {
             return;
         }
         self.ui_times.push(started.elapsed());
+        let since_start = PROCESS_START.get().map(Instant::elapsed);
         if self.first_frame.is_none() {
-            self.first_frame = PROCESS_START.get().map(Instant::elapsed);
+            self.first_frame = since_start;
+        }
+        if self.opened.is_some() && self.notebook_frame.is_none() {
+            self.notebook_frame = since_start.map(|d| (d, self.ui_times.len() - 1));
         }
     }
 
@@ -68,6 +76,8 @@ impl FrameMetrics {
         let report = serde_json::json!({
             "first_frame_ms": self.first_frame.map(|d| d.as_secs_f64() * 1000.0),
             "opened_ms": self.opened.map(|d| d.as_secs_f64() * 1000.0),
+            "notebook_frame_ms": self.notebook_frame.map(|(d, _)| d.as_secs_f64() * 1000.0),
+            "notebook_frame_index": self.notebook_frame.map(|(_, index)| index),
             "frames": micros.len(),
             "ui_micros": micros,
         });

@@ -17,7 +17,7 @@ mod theme;
 mod views;
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 pub use commands::UiCommand;
@@ -64,6 +64,9 @@ pub enum Screen {
 
 pub struct ReflectApp {
     pub notebook: Notebook,
+    /// The notebook's files being read on another thread; until they arrive
+    /// the window says it is opening the notebook and takes no commands.
+    opening: Option<mpsc::Receiver<crate::store::Snapshot>>,
     config: AppConfig,
     settings: Settings,
     settings_saved: Settings,
@@ -103,36 +106,33 @@ impl ReflectApp {
             },
         )?;
         let library = GuideLibrary::load(&config.guide_dirs);
-        let wake_ctx = ctx.clone();
-        let notebook = Notebook::open(library, Arc::new(store), move || wake_ctx.request_repaint());
+        let store = Arc::new(store);
+        let wake = |ctx: &egui::Context| {
+            let ctx = ctx.clone();
+            move || ctx.request_repaint()
+        };
+        let opening = Notebook::read_in_background(Arc::clone(&store), wake(ctx))?;
+        let notebook = Notebook::new(library, store, wake(ctx));
         let settings = Settings::load(&config.data_dir);
         theme::apply(ctx, settings.theme);
         ctx.set_zoom_factor(settings.zoom);
-        let screen = if notebook.teachers.is_empty() && notebook.entries.is_empty() {
-            Screen::Welcome
-        } else {
-            Screen::Home
-        };
-        let show_problems = !notebook.problems.is_empty();
         Ok(ReflectApp {
             notebook,
+            opening: Some(opening),
             config,
             settings_saved: settings.clone(),
             settings,
-            screen,
+            // Welcome or Home, once the notebook is read (`finish_opening`).
+            screen: Screen::Home,
             welcome: WelcomeView::default(),
             reflect: ReflectView::default(),
             teachers: TeachersView::default(),
             reflect_for: None,
             dialog: None,
-            show_problems,
+            show_problems: false,
             message: None,
             window_title: String::new(),
-            metrics: {
-                let mut metrics = metrics::FrameMetrics::from_env();
-                metrics.record_open();
-                metrics
-            },
+            metrics: metrics::FrameMetrics::from_env(),
             screen_data: Default::default(),
             export: None,
             session_draft: Default::default(),
@@ -143,6 +143,42 @@ impl ReflectApp {
             import_conflict: None,
             presenting: false,
         })
+    }
+
+    /// Whether the notebook's files are still being read.
+    pub fn is_opening(&self) -> bool {
+        self.opening.is_some()
+    }
+
+    /// Takes in the notebook once it is read, and shows the first screen.
+    fn finish_opening(&mut self) {
+        let Some(receiver) = &self.opening else {
+            return;
+        };
+        let snapshot = match receiver.try_recv() {
+            Ok(snapshot) => snapshot,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                // Reading never panics by design; if it did, say so rather than
+                // show an empty notebook as if it were all there is.
+                self.opening = None;
+                self.notebook.problems.insert(
+                    0,
+                    "Your notebook could not be read (the reading stopped unexpectedly). Nothing was changed; close PL Reflect and open it again.".to_owned(),
+                );
+                self.show_problems = true;
+                return;
+            }
+        };
+        self.opening = None;
+        self.notebook.fill(snapshot);
+        self.screen = if self.notebook.teachers.is_empty() && self.notebook.entries.is_empty() {
+            Screen::Welcome
+        } else {
+            Screen::Home
+        };
+        self.show_problems = !self.notebook.problems.is_empty();
+        self.metrics.record_open();
     }
 
     /// Writes every pending edit and waits for the disk. Called on exit.
@@ -179,6 +215,10 @@ impl ReflectApp {
 
 impl eframe::App for ReflectApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.finish_opening();
+        if self.is_opening() {
+            return;
+        }
         for command in UiCommand::pressed(ctx) {
             self.run_command(ctx, command);
         }
@@ -200,6 +240,11 @@ impl eframe::App for ReflectApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let started = Instant::now();
+        if self.is_opening() {
+            egui::CentralPanel::default().show(ui, views::welcome::opening);
+            self.metrics.record_frame(started);
+            return;
+        }
         let ctx = ui.ctx().clone();
         let mut actions = Vec::new();
         egui::Panel::top("menu").show(ui, |ui| actions.extend(self.menu_bar(ui)));

@@ -5,13 +5,13 @@
 //! after; this module decides when. It draws nothing.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use crate::clock::Timestamp;
 use crate::guide::{Guide, GuideLibrary};
 use crate::reflection::{Edit, Reflection, Teacher, apply};
-use crate::store::Store;
+use crate::store::{Snapshot, Store};
 
 use super::autosave::{Autosave, Move, SaveJob, SaveOutcome, SavedThing};
 
@@ -73,40 +73,24 @@ struct RemovedTeacher {
 }
 
 impl Notebook {
-    pub fn open(
-        library: GuideLibrary,
-        store: Arc<Store>,
-        wake: impl Fn() + Send + 'static,
-    ) -> Self {
-        let snapshot = store.load();
-        let mut problems: Vec<String> = library.problems.iter().map(ToString::to_string).collect();
-        problems.extend(snapshot.problems.iter().map(ToString::to_string));
+    /// A notebook on `store` with nothing read yet: [`Notebook::fill`] adds
+    /// what [`Store::load`] read, which the window does on another thread so
+    /// that it can show its first frame at once.
+    pub fn new(library: GuideLibrary, store: Arc<Store>, wake: impl Fn() + Send + 'static) -> Self {
+        let mut problems = Vec::new();
         if let Some(reason) = store.read_only_reason() {
-            problems.insert(0, format!("Your notebook is open read-only: {reason}. Close the other window to make changes."));
+            problems.push(format!(
+                "Your notebook is open read-only: {reason}. Close the other window to make changes."
+            ));
         }
-        let entries = snapshot
-            .reflections
-            .into_iter()
-            .map(|stored| Entry {
-                reflection: stored.reflection,
-                read_only: stored.read_only,
-            })
-            .collect();
-        let sessions = snapshot
-            .sessions
-            .into_iter()
-            .map(|stored| SessionEntry {
-                session: stored.session,
-                read_only: stored.read_only,
-            })
-            .collect();
+        problems.extend(library.problems.iter().map(ToString::to_string));
         let autosave = Autosave::start(Arc::clone(&store), wake);
         Notebook {
             library,
             store,
-            teachers: snapshot.teachers,
-            entries,
-            sessions,
+            teachers: Vec::new(),
+            entries: Vec::new(),
+            sessions: Vec::new(),
             problems,
             deleted: Vec::new(),
             pending: BTreeMap::new(),
@@ -119,6 +103,47 @@ impl Notebook {
             removed_teachers: Vec::new(),
             notices: Vec::new(),
         }
+    }
+
+    /// Adds what was read from the store. Called once, before any edit.
+    pub fn fill(&mut self, snapshot: Snapshot) {
+        self.problems
+            .extend(snapshot.problems.iter().map(ToString::to_string));
+        self.teachers = snapshot.teachers;
+        self.entries = snapshot
+            .reflections
+            .into_iter()
+            .map(|stored| Entry {
+                reflection: stored.reflection,
+                read_only: stored.read_only,
+            })
+            .collect();
+        self.sessions = snapshot
+            .sessions
+            .into_iter()
+            .map(|stored| SessionEntry {
+                session: stored.session,
+                read_only: stored.read_only,
+            })
+            .collect();
+        self.revision += 1;
+    }
+
+    /// Reads `store` in full on another thread; the snapshot arrives on the
+    /// returned channel, and `wake` is called so the window looks for it.
+    pub fn read_in_background(
+        store: Arc<Store>,
+        wake: impl Fn() + Send + 'static,
+    ) -> std::io::Result<mpsc::Receiver<Snapshot>> {
+        let (sender, receiver) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("open-notebook".to_owned())
+            .spawn(move || {
+                // The window may have closed meanwhile; then nobody is waiting.
+                let _ = sender.send(store.load());
+                wake();
+            })?;
+        Ok(receiver)
     }
 
     pub fn guide(&self, id: &str) -> Option<&Arc<Guide>> {

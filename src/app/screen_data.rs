@@ -3,10 +3,10 @@
 //! and kept in a [`Memo`], not made again on every frame.
 
 use super::ReflectApp;
+use super::memo::Memo;
 use super::views::due::DueRow;
 use crate::coach::{DueRevisit, RevisitSource, SchoolPicture};
 use crate::summary::Summary;
-use super::memo::Memo;
 
 /// The screens' kept values.
 #[derive(Default)]

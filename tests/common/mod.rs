@@ -52,6 +52,16 @@ fn open_app_with(config: AppConfig) -> Harness<'static, ReflectApp> {
         // Saves finish on a worker thread; the app repaints to show "saved".
         .with_max_steps(60)
         .build_eframe(move |cc| ReflectApp::new(&cc.egui_ctx, config).expect("the app opens"));
+    // The notebook is read on another thread while the first frames show.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while harness.state().is_opening() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the notebook did not open within 20 s"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+        harness.step();
+    }
     harness.run();
     harness
 }

@@ -1,4 +1,5 @@
-//! First start: what the app is for, where things are kept, and a name.
+//! First start: what the app is for, where things are kept, and a name; and
+//! the moment the window opens, while the notebook is read.
 
 use egui::{RichText, Ui};
 
@@ -58,4 +59,12 @@ impl WelcomeView {
         });
         actions
     }
+}
+
+/// What the window shows for the moment it takes to read the notebook's files.
+pub fn opening(ui: &mut Ui) {
+    reading_column(ui, |ui| {
+        ui.add_space(theme::GAP * 4.0);
+        ui.weak("Opening your notebook…");
+    });
 }
