@@ -334,3 +334,73 @@ fn a_delete_the_disk_refuses_puts_the_reflection_back_and_says_why() {
     harness.get_by_label_contains("Continue ");
     assert_eq!(std::fs::read(&file).expect("still there"), b"{ damaged");
 }
+
+/// The app on `dir` whose notebook arrives only when the test sends it.
+fn open_app_reading_slowly(
+    dir: &std::path::Path,
+) -> (
+    egui_kittest::Harness<'static, pl_reflect::app::ReflectApp>,
+    std::sync::Arc<pl_reflect::store::Store>,
+    std::sync::mpsc::Sender<pl_reflect::store::Snapshot>,
+) {
+    let config = common::config(dir);
+    let store = std::sync::Arc::new(
+        pl_reflect::store::Store::open(
+            dir,
+            pl_reflect::store::Access::Write {
+                wait: config.lock_wait,
+            },
+        )
+        .expect("store"),
+    );
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let opening = pl_reflect::app::OpeningNotebook::from_parts(
+        std::sync::Arc::clone(&store),
+        pl_reflect::guide::GuideLibrary::load(&[]),
+        receiver,
+    );
+    let harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            pl_reflect::app::ReflectApp::with_opening(&cc.egui_ctx, config, opening)
+        });
+    (harness, store, sender)
+}
+
+#[test]
+fn a_notebook_slow_to_read_shows_that_it_is_opening_then_shows_everything() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let mut harness = open_app(dir.path());
+        begin(&mut harness, "Ms. Rivera");
+        harness.state_mut().flush();
+    }
+    let (mut harness, store, sender) = open_app_reading_slowly(dir.path());
+    harness.step();
+    harness.get_by_label("Opening your notebook…");
+    assert!(harness.state().is_opening());
+    // Nothing can be started while the notebook is not there.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.step();
+    assert!(harness.query_by_label("Start").is_none());
+
+    sender.send(store.load()).expect("send");
+    for _ in 0..5 {
+        harness.step();
+    }
+    assert!(!harness.state().is_opening());
+    assert!(harness.query_by_label("Opening your notebook…").is_none());
+    harness.get_by_label_contains("Continue");
+}
+
+#[test]
+fn a_notebook_that_cannot_be_read_says_so_instead_of_showing_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut harness, _store, sender) = open_app_reading_slowly(dir.path());
+    drop(sender);
+    for _ in 0..5 {
+        harness.step();
+    }
+    assert!(!harness.state().is_opening());
+    harness.get_by_label_contains("Your notebook could not be read");
+}

@@ -97,28 +97,70 @@ pub struct ReflectApp {
     presenting: bool,
 }
 
-impl ReflectApp {
-    pub fn new(ctx: &egui::Context, config: AppConfig) -> anyhow::Result<Self> {
-        let store = Store::open(
+/// A data folder being opened: the store is open and its files are being read
+/// on another thread. [`run`] starts this before the window exists, so that
+/// reading the notebook and creating the window happen at the same time.
+pub struct OpeningNotebook {
+    store: Arc<Store>,
+    library: GuideLibrary,
+    snapshot: mpsc::Receiver<crate::store::Snapshot>,
+}
+
+impl OpeningNotebook {
+    pub fn start(config: &AppConfig) -> anyhow::Result<Self> {
+        let store = Arc::new(Store::open(
             &config.data_dir,
             Access::Write {
                 wait: config.lock_wait,
             },
-        )?;
-        let library = GuideLibrary::load(&config.guide_dirs);
-        let store = Arc::new(store);
-        let wake = |ctx: &egui::Context| {
-            let ctx = ctx.clone();
-            move || ctx.request_repaint()
-        };
-        let opening = Notebook::read_in_background(Arc::clone(&store), wake(ctx))?;
-        let notebook = Notebook::new(library, store, wake(ctx));
+        )?);
+        let snapshot = Notebook::read_in_background(Arc::clone(&store))?;
+        Ok(OpeningNotebook {
+            store,
+            library: GuideLibrary::load(&config.guide_dirs),
+            snapshot,
+        })
+    }
+
+    /// A data folder whose files arrive on `snapshot` whenever the caller
+    /// sends them, to try a notebook that is slow to read.
+    pub fn from_parts(
+        store: Arc<Store>,
+        library: GuideLibrary,
+        snapshot: mpsc::Receiver<crate::store::Snapshot>,
+    ) -> Self {
+        OpeningNotebook {
+            store,
+            library,
+            snapshot,
+        }
+    }
+}
+
+/// How long the window waits for the notebook before its first frame. A
+/// notebook of a few hundred reflections is read in about 10 ms, while the
+/// window is being made; only a very large one shows "Opening your notebook…".
+const WAIT_FOR_NOTEBOOK: Duration = Duration::from_millis(150);
+
+impl ReflectApp {
+    /// Opens the data folder and the window's state; the notebook is shown in
+    /// the first frame unless it takes longer than [`WAIT_FOR_NOTEBOOK`] to read.
+    pub fn new(ctx: &egui::Context, config: AppConfig) -> anyhow::Result<Self> {
+        let opening = OpeningNotebook::start(&config)?;
+        Ok(Self::with_opening(ctx, config, opening))
+    }
+
+    pub fn with_opening(ctx: &egui::Context, config: AppConfig, opening: OpeningNotebook) -> Self {
+        let wake_ctx = ctx.clone();
+        let notebook = Notebook::new(opening.library, opening.store, move || {
+            wake_ctx.request_repaint()
+        });
         let settings = Settings::load(&config.data_dir);
         theme::apply(ctx, settings.theme);
         ctx.set_zoom_factor(settings.zoom);
-        Ok(ReflectApp {
+        let mut app = ReflectApp {
             notebook,
-            opening: Some(opening),
+            opening: Some(opening.snapshot),
             config,
             settings_saved: settings.clone(),
             settings,
@@ -142,7 +184,9 @@ impl ReflectApp {
             import_pick: None,
             import_conflict: None,
             presenting: false,
-        })
+        };
+        app.finish_opening(WAIT_FOR_NOTEBOOK);
+        app
     }
 
     /// Whether the notebook's files are still being read.
@@ -150,15 +194,16 @@ impl ReflectApp {
         self.opening.is_some()
     }
 
-    /// Takes in the notebook once it is read, and shows the first screen.
-    fn finish_opening(&mut self) {
+    /// Takes in the notebook once it is read (waiting up to `wait`), and
+    /// shows the first screen.
+    fn finish_opening(&mut self, wait: Duration) {
         let Some(receiver) = &self.opening else {
             return;
         };
-        let snapshot = match receiver.try_recv() {
+        let snapshot = match receiver.recv_timeout(wait) {
             Ok(snapshot) => snapshot,
-            Err(mpsc::TryRecvError::Empty) => return,
-            Err(mpsc::TryRecvError::Disconnected) => {
+            Err(mpsc::RecvTimeoutError::Timeout) => return,
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
                 // Reading never panics by design; if it did, say so rather than
                 // show an empty notebook as if it were all there is.
                 self.opening = None;
@@ -215,8 +260,10 @@ impl ReflectApp {
 
 impl eframe::App for ReflectApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        self.finish_opening();
+        self.finish_opening(Duration::ZERO);
         if self.is_opening() {
+            // Look again soon: the reading thread has no way to wake the window.
+            ctx.request_repaint_after(Duration::from_millis(16));
             return;
         }
         for command in UiCommand::pressed(ctx) {
@@ -363,6 +410,8 @@ impl Drop for ReflectApp {
 
 /// Opens the window and runs until it is closed.
 pub fn run(config: AppConfig) -> anyhow::Result<()> {
+    // Read the notebook while the window is being made.
+    let opening = OpeningNotebook::start(&config)?;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("PL Reflect")
@@ -375,9 +424,11 @@ pub fn run(config: AppConfig) -> anyhow::Result<()> {
         "PL Reflect",
         options,
         Box::new(move |cc| {
-            let app = ReflectApp::new(&cc.egui_ctx, config)
-                .map_err(|e| -> Box<dyn std::error::Error + Send + Sync> { e.into() })?;
-            Ok(Box::new(app))
+            Ok(Box::new(ReflectApp::with_opening(
+                &cc.egui_ctx,
+                config,
+                opening,
+            )))
         }),
     )
     .map_err(|error| anyhow::anyhow!("could not open the window: {error}"))

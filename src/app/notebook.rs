@@ -130,18 +130,14 @@ impl Notebook {
     }
 
     /// Reads `store` in full on another thread; the snapshot arrives on the
-    /// returned channel, and `wake` is called so the window looks for it.
-    pub fn read_in_background(
-        store: Arc<Store>,
-        wake: impl Fn() + Send + 'static,
-    ) -> std::io::Result<mpsc::Receiver<Snapshot>> {
+    /// returned channel.
+    pub fn read_in_background(store: Arc<Store>) -> std::io::Result<mpsc::Receiver<Snapshot>> {
         let (sender, receiver) = mpsc::channel();
         std::thread::Builder::new()
             .name("open-notebook".to_owned())
             .spawn(move || {
                 // The window may have closed meanwhile; then nobody is waiting.
                 let _ = sender.send(store.load());
-                wake();
             })?;
         Ok(receiver)
     }
