@@ -144,6 +144,7 @@ ia, ib, ma, mb = int(ia), int(ib), int(ma), int(mb)
 print(json.dumps({
     "label": label, "run": int(run),
     "first_frame_ms": data.get("first_frame_ms"),
+    "opened_ms": data.get("opened_ms"),
     "notebook_frame_ms": data.get("notebook_frame_ms"),
     "notebook_frame_index": data.get("notebook_frame_index"),
     "window_s": float(window_s),
