@@ -110,15 +110,7 @@ impl Store {
     /// [`Store::restore_reflection`] brings it back. A damaged or newer file is
     /// not moved; it can be set aside instead.
     pub fn delete_reflection(&self, id: &str) -> Result<(), StoreError> {
-        self.writable()?;
-        let path = self.reflection_path(id)?;
-        self.check_not_refused(&path)?;
-        if !self.guard_reflection_file(&path, id)? {
-            return Err(StoreError::NotFound {
-                what: Record::Reflection,
-                path,
-            });
-        }
+        let path = self.movable_reflection_file(id)?;
         let trashed = self.trashed_path(id)?;
         move_to_trash(&path, &trashed, &self.trash_dir(), &self.reflections_dir())
     }
@@ -126,6 +118,12 @@ impl Store {
     /// Whether [`Store::replace_reflection`] would replace the reflection `id`:
     /// an error saying why not, found without changing anything.
     pub fn can_replace_reflection(&self, id: &str) -> Result<(), StoreError> {
+        self.movable_reflection_file(id).map(|_| ())
+    }
+
+    /// The file of reflection `id`, if it may be moved or replaced: the store
+    /// is writable and the file is there, readable, current and holds `id`.
+    fn movable_reflection_file(&self, id: &str) -> Result<PathBuf, StoreError> {
         self.writable()?;
         let path = self.reflection_path(id)?;
         self.check_not_refused(&path)?;
@@ -135,7 +133,7 @@ impl Store {
                 path,
             });
         }
-        Ok(())
+        Ok(path)
     }
 
     /// Moves a reflection back from the trash. Refused if a reflection with the same id exists.

@@ -84,13 +84,7 @@ fn headline(ui: &mut Ui, summary: &Summary) {
             .spacing([16.0, 8.0])
             .show(ui, |ui| {
                 for component in &summary.in_practice.components {
-                    ui.label(&component.title);
-                    bar(ui, &component.in_use);
-                    ui.label(format!(
-                        "{} of {}",
-                        component.in_use.count, component.in_use.total
-                    ));
-                    ui.end_row();
+                    bar_row(ui, &component.title, &component.in_use);
                 }
             });
         for component in &summary.in_practice.components {
@@ -107,6 +101,14 @@ fn headline(ui: &mut Ui, summary: &Summary) {
 }
 
 /// A horizontal bar: filled share of `count` in `total`.
+/// One row of a bar chart grid: the label, the bar, and "3 of 7".
+fn bar_row(ui: &mut Ui, label: &str, count: &Count) {
+    ui.label(label);
+    bar(ui, count);
+    ui.label(format!("{} of {}", count.count, count.total));
+    ui.end_row();
+}
+
 fn bar(ui: &mut Ui, count: &Count) {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(220.0, 14.0), egui::Sense::hover());
     let visuals = ui.visuals();
@@ -182,13 +184,7 @@ fn lenses(ui: &mut Ui, summary: &Summary) {
                 .spacing([16.0, 6.0])
                 .show(ui, |ui| {
                     for element in &lens.elements {
-                        ui.label(&element.label);
-                        bar(ui, &element.in_use);
-                        ui.label(format!(
-                            "{} of {}",
-                            element.in_use.count, element.in_use.total
-                        ));
-                        ui.end_row();
+                        bar_row(ui, &element.label, &element.in_use);
                     }
                 });
         });
