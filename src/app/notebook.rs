@@ -208,8 +208,7 @@ impl Notebook {
             session,
             read_only: None,
         });
-        self.pending.insert(id.clone(), Instant::now());
-        self.revision += 1;
+        self.schedule_save(&id);
         Ok(id)
     }
 
@@ -239,9 +238,7 @@ impl Notebook {
         id: &str,
         edit: crate::coach::SessionEdit,
     ) -> Result<(), String> {
-        if let Some(reason) = self.store.read_only_reason() {
-            return Err(format!("Not saved: {reason}"));
-        }
+        self.refuse_if_read_only()?;
         let entry = self
             .sessions
             .iter_mut()
@@ -252,8 +249,7 @@ impl Notebook {
         }
         crate::coach::apply_session_edit(&mut entry.session, edit, Timestamp::now())
             .map_err(|e| e.to_string())?;
-        self.pending.insert(id.to_owned(), Instant::now());
-        self.revision += 1;
+        self.schedule_save(id);
         Ok(())
     }
 
@@ -362,16 +358,13 @@ impl Notebook {
             reflection,
             read_only: None,
         });
-        self.pending.insert(id.clone(), Instant::now());
-        self.revision += 1;
+        self.schedule_save(&id);
         id
     }
 
     /// Applies a teacher's edit in memory and schedules its save.
     pub fn edit(&mut self, id: &str, edit: Edit) -> Result<(), String> {
-        if let Some(reason) = self.store.read_only_reason() {
-            return Err(format!("Not saved: {reason}"));
-        }
+        self.refuse_if_read_only()?;
         let entry = self
             .entries
             .iter_mut()
@@ -390,8 +383,7 @@ impl Notebook {
                 )
             })?;
         apply(&mut entry.reflection, guide, edit, Timestamp::now()).map_err(|e| e.to_string())?;
-        self.pending.insert(id.to_owned(), Instant::now());
-        self.revision += 1;
+        self.schedule_save(id);
         Ok(())
     }
 
@@ -620,6 +612,20 @@ impl Notebook {
         self.send_due(Instant::now(), true);
         self.autosave.wait_until_written();
         self.tick(Instant::now());
+    }
+
+    /// Saves `id` soon (after the autosave delay) and tells views it changed.
+    fn schedule_save(&mut self, id: &str) {
+        self.pending.insert(id.to_owned(), Instant::now());
+        self.revision += 1;
+    }
+
+    /// An edit cannot be kept when another window holds the notebook.
+    fn refuse_if_read_only(&self) -> Result<(), String> {
+        match self.store.read_only_reason() {
+            Some(reason) => Err(format!("Not saved: {reason}")),
+            None => Ok(()),
+        }
     }
 
     pub fn revision(&self) -> u64 {
