@@ -7,6 +7,7 @@ mod chrome;
 mod commands;
 mod export_worker;
 mod file_pick;
+mod launch;
 mod memo;
 pub mod metrics;
 mod notebook;
@@ -21,6 +22,7 @@ use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 pub use commands::UiCommand;
+pub use launch::run;
 pub use notebook::{Notebook, SaveState};
 pub use settings::Settings;
 pub use theme::ThemeChoice;
@@ -97,6 +99,38 @@ pub struct ReflectApp {
     presenting: bool,
 }
 
+/// A data folder that is open (and locked for writing), with its guides
+/// loaded, whose files are not read yet.
+pub struct FolderToOpen {
+    store: Arc<Store>,
+    library: GuideLibrary,
+}
+
+impl FolderToOpen {
+    pub fn open(config: &AppConfig) -> anyhow::Result<Self> {
+        let store = Arc::new(Store::open(
+            &config.data_dir,
+            Access::Write {
+                wait: config.lock_wait,
+            },
+        )?);
+        Ok(FolderToOpen {
+            store,
+            library: GuideLibrary::load(&config.guide_dirs),
+        })
+    }
+
+    /// Starts reading the notebook's files on another thread.
+    pub fn start_reading(self) -> std::io::Result<OpeningNotebook> {
+        let snapshot = Notebook::read_in_background(Arc::clone(&self.store))?;
+        Ok(OpeningNotebook {
+            store: self.store,
+            library: self.library,
+            snapshot,
+        })
+    }
+}
+
 /// A data folder being opened: the store is open and its files are being read
 /// on another thread. [`run`] starts this before the window exists, so that
 /// reading the notebook and creating the window happen at the same time.
@@ -107,19 +141,9 @@ pub struct OpeningNotebook {
 }
 
 impl OpeningNotebook {
+    /// Opens the data folder and starts reading it on another thread.
     pub fn start(config: &AppConfig) -> anyhow::Result<Self> {
-        let store = Arc::new(Store::open(
-            &config.data_dir,
-            Access::Write {
-                wait: config.lock_wait,
-            },
-        )?);
-        let snapshot = Notebook::read_in_background(Arc::clone(&store))?;
-        Ok(OpeningNotebook {
-            store,
-            library: GuideLibrary::load(&config.guide_dirs),
-            snapshot,
-        })
+        Ok(FolderToOpen::open(config)?.start_reading()?)
     }
 
     /// A data folder whose files arrive on `snapshot` whenever the caller
@@ -406,30 +430,4 @@ impl Drop for ReflectApp {
     fn drop(&mut self) {
         self.flush();
     }
-}
-
-/// Opens the window and runs until it is closed.
-pub fn run(config: AppConfig) -> anyhow::Result<()> {
-    // Read the notebook while the window is being made.
-    let opening = OpeningNotebook::start(&config)?;
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("PL Reflect")
-            .with_app_id("pl-reflect")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 480.0]),
-        ..Default::default()
-    };
-    eframe::run_native(
-        "PL Reflect",
-        options,
-        Box::new(move |cc| {
-            Ok(Box::new(ReflectApp::with_opening(
-                &cc.egui_ctx,
-                config,
-                opening,
-            )))
-        }),
-    )
-    .map_err(|error| anyhow::anyhow!("could not open the window: {error}"))
 }
