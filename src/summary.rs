@@ -960,10 +960,11 @@ fn coach_notes(guide: &Guide, reflection: &Reflection) -> Vec<CoachNoteView> {
 }
 
 fn orphans(guide: &Guide, visible: &Visible<'_>) -> Vec<OrphanAnswer> {
+    let ids = guide.item_ids();
     visible
         .answers
         .iter()
-        .filter(|(id, _)| guide.item(id).is_none())
+        .filter(|(id, _)| !ids.contains(&**id))
         .map(|(id, answer)| OrphanAnswer {
             item_id: (*id).to_owned(),
             text: answer.text.trim().to_owned(),

@@ -364,6 +364,12 @@ impl Guide {
         self.sections.iter().flat_map(Section::items)
     }
 
+    /// The ids of every answerable item: one set to check many answers
+    /// against, so that the check stays linear in long guides.
+    pub fn item_ids(&self) -> std::collections::HashSet<&str> {
+        self.items().map(|item| item.id()).collect()
+    }
+
     /// The item with this id. Walks the guide without allocating, since it is
     /// called for every answer on every frame.
     pub fn item(&self, id: &str) -> Option<Item<'_>> {

@@ -58,8 +58,7 @@ pub fn orphaned_answers<'r>(
     guide: &Guide,
     reflection: &'r Reflection,
 ) -> Vec<(&'r String, &'r Answer)> {
-    // One set of the guide's ids, so the check stays linear in long guides.
-    let ids: std::collections::HashSet<&str> = guide.items().map(|item| item.id()).collect();
+    let ids = guide.item_ids();
     reflection
         .answers
         .iter()
