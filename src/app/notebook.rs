@@ -32,6 +32,46 @@ pub struct SessionEntry {
     pub read_only: Option<String>,
 }
 
+/// A reflection or a session held in memory, as edits find it.
+trait OpenRecord {
+    /// "reflection" or "session", as messages name it.
+    const WHAT: &'static str;
+    fn id(&self) -> &str;
+    fn read_only(&self) -> Option<&str>;
+}
+
+impl OpenRecord for Entry {
+    const WHAT: &'static str = "reflection";
+    fn id(&self) -> &str {
+        &self.reflection.id
+    }
+    fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+}
+
+impl OpenRecord for SessionEntry {
+    const WHAT: &'static str = "session";
+    fn id(&self) -> &str {
+        &self.session.id
+    }
+    fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+}
+
+/// The open record `id`, if it may be changed; otherwise why not.
+fn editable<'r, T: OpenRecord>(records: &'r mut [T], id: &str) -> Result<&'r mut T, String> {
+    let record = records
+        .iter_mut()
+        .find(|r| r.id() == id)
+        .ok_or_else(|| format!("That {} is no longer open.", T::WHAT))?;
+    match record.read_only() {
+        Some(reason) => Err(format!("This {} is read-only: {reason}", T::WHAT)),
+        None => Ok(record),
+    }
+}
+
 /// Whether the teacher's words are safely on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveState {
@@ -239,14 +279,7 @@ impl Notebook {
         edit: crate::coach::SessionEdit,
     ) -> Result<(), String> {
         self.refuse_if_read_only()?;
-        let entry = self
-            .sessions
-            .iter_mut()
-            .find(|e| e.session.id == id)
-            .ok_or_else(|| "That session is no longer open.".to_owned())?;
-        if let Some(reason) = &entry.read_only {
-            return Err(format!("This session is read-only: {reason}"));
-        }
+        let entry = editable(&mut self.sessions, id)?;
         crate::coach::apply_session_edit(&mut entry.session, edit, Timestamp::now())
             .map_err(|e| e.to_string())?;
         self.schedule_save(id);
@@ -365,14 +398,7 @@ impl Notebook {
     /// Applies a teacher's edit in memory and schedules its save.
     pub fn edit(&mut self, id: &str, edit: Edit) -> Result<(), String> {
         self.refuse_if_read_only()?;
-        let entry = self
-            .entries
-            .iter_mut()
-            .find(|e| e.reflection.id == id)
-            .ok_or_else(|| "That reflection is no longer open.".to_owned())?;
-        if let Some(reason) = &entry.read_only {
-            return Err(format!("This reflection is read-only: {reason}"));
-        }
+        let entry = editable(&mut self.entries, id)?;
         let guide = self
             .library
             .get(&entry.reflection.guide_id)

@@ -275,25 +275,11 @@ impl Store {
     }
 
     /// Checks the session file already at `path` before it is replaced or
-    /// moved. `Ok(false)` if there is none; an error if it is damaged, from a
-    /// newer version, or holds another id.
+    /// moved: see [`Store::guard_existing_file`].
     fn guard_session_file(&self, path: &Path, id: &str) -> Result<bool, StoreError> {
-        let problem = match parse::read(path) {
-            Ok(None) => return Ok(false),
-            Ok(Some(bytes)) => match parse_session(&bytes) {
-                Ok((session, newer)) => read_only_state(path, &session.id, newer).1,
-                Err(failure) => Some(failure.into_problem(path)),
-            },
-            Err(failure) => Some(failure.into_problem(path)),
-        };
-        debug_assert!(path.file_stem().is_some_and(|stem| stem == id));
-        match problem {
-            None => Ok(true),
-            Some(problem) => {
-                self.remember(|p| p == path, std::slice::from_ref(&problem));
-                Err(StoreError::refused(problem))
-            }
-        }
+        self.guard_existing_file(path, id, |bytes| {
+            parse_session(bytes).map(|(session, newer)| (session.id, newer))
+        })
     }
 }
 

@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 
 use super::parse;
 use super::paths::{backup_path, create_private_dir};
+use super::problems::Failure;
 use super::read::read_only_state;
 use super::{DataProblem, ProblemKind, Record, Store, StoreError, atomic};
 use crate::clock::Timestamp;
@@ -184,13 +185,27 @@ impl Store {
     }
 
     /// Checks the reflection file already at `path` before it is replaced or
-    /// moved. `Ok(false)` if there is none; an error if it is damaged, from a
-    /// newer version, or holds another id.
+    /// moved: see [`Store::guard_existing_file`].
     fn guard_reflection_file(&self, path: &Path, id: &str) -> Result<bool, StoreError> {
+        self.guard_existing_file(path, id, |bytes| {
+            parse::reflection(bytes).map(|parsed| (parsed.reflection.id, parsed.newer))
+        })
+    }
+
+    /// Checks the data file already at `path` before it is replaced or moved;
+    /// `read` parses it to the id it holds and its format if newer.
+    /// `Ok(false)` if there is none; an error if it is damaged, from a newer
+    /// version, or holds another id.
+    pub(super) fn guard_existing_file(
+        &self,
+        path: &Path,
+        id: &str,
+        read: impl FnOnce(&[u8]) -> Result<(String, Option<u64>), Failure>,
+    ) -> Result<bool, StoreError> {
         let problem = match parse::read(path) {
             Ok(None) => return Ok(false),
-            Ok(Some(bytes)) => match parse::reflection(&bytes) {
-                Ok(parsed) => read_only_state(path, &parsed.reflection.id, parsed.newer).1,
+            Ok(Some(bytes)) => match read(&bytes) {
+                Ok((held_id, newer)) => read_only_state(path, &held_id, newer).1,
                 Err(failure) => Some(failure.into_problem(path)),
             },
             Err(failure) => Some(failure.into_problem(path)),
