@@ -163,7 +163,8 @@ fn a_session_keeps_an_agenda_coach_notes_and_agreed_steps_apart_from_the_teacher
         "Run a two-station rotation on Friday",
     );
     click(&mut harness, "Add step");
-    type_into(&mut harness, "Revisit date for agreed step 1", "2026-12-04");
+    common::type_keys(&mut harness, "Revisit date for agreed step 1", "2026-12-04");
+    common::press(&mut harness, egui::Key::Enter);
     harness.state_mut().flush();
 
     let sessions = saved_sessions(dir.path());
@@ -354,4 +355,88 @@ fn a_step_whose_revisit_date_has_come_is_listed_as_due_until_its_date_moves() {
         saved_sessions(dir.path())[0]["next_steps"][0]["revisit_on"],
         "2999-02-01"
     );
+}
+
+#[test]
+fn dates_are_typed_key_by_key_and_checked_when_the_field_is_left() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    coach_with_two_teachers(&mut harness);
+    click(&mut harness, "New session with Mr. Chen");
+    common::type_keys(&mut harness, "New agreed step", "Visit a station rotation");
+    common::press(&mut harness, egui::Key::Enter);
+    harness.get_by_label("Agreed step 1");
+
+    // A date that does not exist is not saved, and the problem is said beside it.
+    common::clear_keys(&mut harness, "Session date");
+    common::type_keys(&mut harness, "Session date", "2026-11-31");
+    common::press(&mut harness, egui::Key::Tab);
+    harness.get_by_label_contains("there is no day 31 in month 11");
+    harness.state_mut().flush();
+    let today = pl_reflect::clock::today();
+    assert_eq!(saved_sessions(dir.path())[0]["date"], today.as_str());
+
+    // Backspace works, and a corrected date is saved once the field is left.
+    common::clear_keys(&mut harness, "Session date");
+    common::type_keys(&mut harness, "Session date", "2026-11-30");
+    common::press(&mut harness, egui::Key::Enter);
+    assert!(harness.query_by_label_contains("there is no day").is_none());
+    common::type_keys(&mut harness, "Revisit date for agreed step 1", "2026-12-04");
+    common::press(&mut harness, egui::Key::Tab);
+    harness.state_mut().flush();
+    let session = &saved_sessions(dir.path())[0];
+    assert_eq!(session["date"], "2026-11-30");
+    assert_eq!(session["next_steps"][0]["revisit_on"], "2026-12-04");
+    assert_eq!(session["next_steps"][0]["text"], "Visit a station rotation");
+}
+
+#[test]
+fn a_day_is_picked_from_the_calendar_beside_a_date_field() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    coach_with_two_teachers(&mut harness);
+    click(&mut harness, "New session with Mr. Chen");
+    type_into(&mut harness, "New agreed step", "Try exit tickets");
+    click(&mut harness, "Add step");
+    common::type_keys(&mut harness, "Revisit date for agreed step 1", "2026-12-04");
+    common::press(&mut harness, egui::Key::Enter);
+    click(&mut harness, "Calendar: Revisit date for agreed step 1");
+    click(&mut harness, "Next month");
+    click(&mut harness, "Friday 8 January 2027");
+    harness.state_mut().flush();
+    assert_eq!(
+        saved_sessions(dir.path())[0]["next_steps"][0]["revisit_on"],
+        "2027-01-08"
+    );
+}
+
+#[test]
+fn enter_adds_agenda_items_and_steps_and_either_can_be_removed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    coach_with_two_teachers(&mut harness);
+    click(&mut harness, "New session with Mr. Chen");
+    for item in ["Exit tickets", "Seating plan"] {
+        common::type_keys(&mut harness, "New agenda item", item);
+        common::press(&mut harness, egui::Key::Enter);
+    }
+    common::type_keys(&mut harness, "New agreed step", "Try one exit ticket");
+    common::press(&mut harness, egui::Key::Enter);
+    harness.state_mut().flush();
+    let session = &saved_sessions(dir.path())[0];
+    assert_eq!(session["agenda"].as_array().map(Vec::len), Some(2));
+    assert_eq!(session["next_steps"][0]["text"], "Try one exit ticket");
+
+    click(&mut harness, "Remove agenda item 1");
+    click(&mut harness, "Remove agreed step 1");
+    harness.state_mut().flush();
+    let session = &saved_sessions(dir.path())[0];
+    let agenda: Vec<&str> = session["agenda"]
+        .as_array()
+        .expect("agenda")
+        .iter()
+        .filter_map(|a| a["text"].as_str())
+        .collect();
+    assert_eq!(agenda, ["Seating plan"]);
+    assert_eq!(session["next_steps"].as_array().map(Vec::len), Some(0));
 }

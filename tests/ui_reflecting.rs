@@ -66,11 +66,12 @@ fn practice_levels_next_steps_and_privacy_are_saved() {
         "Small step for Station rotation",
         "Two stations on Friday",
     );
-    type_into(
+    common::type_keys(
         &mut harness,
         "Revisit date for Station rotation",
         "2026-12-04",
     );
+    common::press(&mut harness, egui::Key::Enter);
     click(&mut harness, "Keep private: Station rotation");
 
     let saved = saved_reflections(&mut harness, dir.path());
@@ -91,8 +92,15 @@ fn practice_levels_next_steps_and_privacy_are_saved() {
         "only the chosen answer is private"
     );
 
-    // Clicking the chosen level again clears it.
+    // Clicking the chosen level again (a double-click) keeps it.
     click(&mut harness, "Small-group teaching: Regular practice");
+    let saved = saved_reflections(&mut harness, dir.path());
+    assert_eq!(
+        saved[0]["answers"]["small-group-instruction"]["level"],
+        "regular"
+    );
+    // Clearing is deliberate.
+    click(&mut harness, "Clear the level of Small-group teaching");
     let saved = saved_reflections(&mut harness, dir.path());
     assert!(saved[0]["answers"].get("small-group-instruction").is_none());
 }

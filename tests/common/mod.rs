@@ -209,3 +209,52 @@ pub fn wait_for_export(
     }
     files_in(&exports)
 }
+
+/// Types into the field with this accessible name the way a keyboard does:
+/// one key at a time, each in its own frame (key down, the character, key
+/// up), so a field that throws away partial input is caught.
+pub fn type_keys(harness: &mut Harness<'static, ReflectApp>, label: &str, text: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).focus();
+    harness.run();
+    for ch in text.chars() {
+        let key = egui::Key::from_name(&ch.to_ascii_uppercase().to_string());
+        if let Some(key) = key {
+            harness.key_down(key);
+        }
+        harness.event(egui::Event::Text(ch.to_string()));
+        harness.step();
+        if let Some(key) = key {
+            harness.key_up(key);
+        }
+        harness.step();
+    }
+    harness.run();
+}
+
+/// Presses one key and lets the app settle.
+pub fn press(harness: &mut Harness<'static, ReflectApp>, key: egui::Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+/// Empties the field with this accessible name key by key (End, then
+/// Backspace for each character), as a person does.
+pub fn clear_keys(harness: &mut Harness<'static, ReflectApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).focus();
+    harness.run();
+    let length = harness
+        .get_by_label(label)
+        .value()
+        .map_or(0, |v| v.chars().count());
+    harness.key_press(egui::Key::End);
+    harness.step();
+    for _ in 0..length {
+        harness.key_press(egui::Key::Backspace);
+        harness.step();
+    }
+    harness.run();
+}

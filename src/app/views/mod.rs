@@ -2,6 +2,7 @@
 //! took, which the app applies after the frame.
 
 pub mod compare;
+pub mod date_field;
 pub mod dialogs;
 pub mod due;
 pub mod export_dialog;

@@ -504,12 +504,30 @@ fn level_picker(
                 Some(selected),
                 &format!("{item_name}: {}", level.label),
             );
-            if response.clicked() {
-                // Clicking the chosen level again clears it.
-                let level = (!selected).then(|| level.id.clone());
+            // Clicking the chosen level again keeps it: a double-click must
+            // not leave the practice unrated without notice. Clearing is the
+            // separate button below.
+            if response.clicked() && !selected {
                 cx.edit(Edit::SetLevel {
                     item: item_id.to_owned(),
-                    level,
+                    level: Some(level.id.clone()),
+                });
+            }
+        }
+        if current.is_some() {
+            let clear = ui
+                .add_enabled(cx.editable, egui::Button::new("Clear").small())
+                .on_hover_text("Leave this practice without a level");
+            name_for_screen_readers(
+                &clear,
+                Role::Button,
+                None,
+                &format!("Clear the level of {item_name}"),
+            );
+            if clear.clicked() {
+                cx.edit(Edit::SetLevel {
+                    item: item_id.to_owned(),
+                    level: None,
                 });
             }
         }
@@ -544,7 +562,7 @@ fn private_toggle(
     }
 }
 
-/// The revisit date is typed as YYYY-MM-DD; it is only saved once it is a real date.
+/// The revisit date of a next step, read once the field is left.
 fn revisit_field(
     ui: &mut Ui,
     cx: &mut Context<'_>,
@@ -552,38 +570,20 @@ fn revisit_field(
     item_name: &str,
     saved: Option<&str>,
 ) {
-    let memory_id = egui::Id::unique(("revisit", item_id));
-    let mut text: String = ui
-        .data(|d| d.get_temp(memory_id))
-        .unwrap_or_else(|| saved.unwrap_or_default().to_owned());
     ui.horizontal(|ui| {
         ui.label("Revisit on:");
-        let response = ui.add_enabled(
-            cx.editable,
-            egui::TextEdit::singleline(&mut text)
-                .hint_text("YYYY-MM-DD")
-                .desired_width(110.0),
-        );
-        name_for_screen_readers(
-            &response,
-            Role::TextInput,
-            None,
+        if let Some(revisit_on) = super::date_field::date_field(
+            ui,
+            ("revisit", &cx.entry.reflection.id, item_id),
             &format!("Revisit date for {item_name}"),
-        );
-        let trimmed = text.trim();
-        let valid = trimmed.is_empty() || crate::clock::is_valid_date(trimmed);
-        if !valid {
-            ui.colored_label(theme::warning(ui.visuals()), "Write the date as YYYY-MM-DD");
-        }
-        if response.changed() {
-            ui.data_mut(|d| d.insert_temp(memory_id, text.clone()));
-            if valid && Some(trimmed) != saved {
-                let revisit_on = (!trimmed.is_empty()).then(|| trimmed.to_owned());
-                cx.edit(Edit::SetNextStepRevisit {
-                    item: item_id.to_owned(),
-                    revisit_on,
-                });
-            }
+            saved,
+            true,
+            cx.editable,
+        ) {
+            cx.edit(Edit::SetNextStepRevisit {
+                item: item_id.to_owned(),
+                revisit_on,
+            });
         }
     });
 }

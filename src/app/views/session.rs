@@ -5,6 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::Action;
+use super::date_field::date_field;
 use super::widgets::{
     labelled_line, labelled_text_area, name_for_screen_readers, reading_column, subheading,
 };
@@ -45,11 +46,12 @@ pub fn ui(
             if let Some(reason) = &entry.read_only {
                 ui.colored_label(theme::warning(ui.visuals()), format!("Read-only: {reason}"));
             }
-            if let Some(date) = labelled_line(ui, "Date:", "Session date", &session.date, "YYYY-MM-DD", editable)
-                && crate::clock::is_valid_date(date.trim())
-            {
-                edit(SessionEdit::SetDate(date.trim().to_owned()));
-            }
+            ui.horizontal(|ui| {
+                ui.label("Date:");
+                if let Some(Some(date)) = date_field(ui, ("session-date", &session.id), "Session date", Some(&session.date), false, editable) {
+                    edit(SessionEdit::SetDate(date));
+                }
+            });
             let reflection = session.reflection_id.as_deref().and_then(|id| notebook.entry(id));
             if let Some(reflection) = reflection {
                 ui.weak(format!("Discussing: {}", reflection.reflection.display_title()));
@@ -59,16 +61,49 @@ pub fn ui(
             theme::card(ui).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 subheading(ui, "Agenda");
+                // Suggestions come first and stay where they are once added
+                // (marked as added), so nothing moves under the pointer.
+                let last_session = notebook
+                    .sessions_of(&session.teacher_id)
+                    .into_iter()
+                    .map(|e| &e.session)
+                    .find(|s| s.id != session.id && s.date <= session.date);
+                let guide = reflection.and_then(|r| notebook.guide(&r.reflection.guide_id)).map(|g| g.as_ref());
+                let suggestions = suggested_agenda(guide, reflection.map(|r| &r.reflection), last_session);
+                if editable && !suggestions.is_empty() {
+                    ui.weak("Suggested from the teacher's next steps and the last session:");
+                    for suggestion in suggestions {
+                        let added = session.agenda.iter().any(|a| a.text == suggestion.text);
+                        let text = if added {
+                            format!("✔ On the agenda: {}", suggestion.text)
+                        } else {
+                            format!("Add: {}", suggestion.text)
+                        };
+                        let response = ui.add_enabled(!added, egui::Button::new(text)).on_hover_text(&suggestion.why);
+                        if response.clicked() {
+                            edit(suggestion.into_edit());
+                        }
+                    }
+                    ui.add_space(theme::SMALL_GAP);
+                }
                 if session.agenda.is_empty() {
                     ui.label("A short agenda keeps the session on task. Add the items to discuss:");
                 }
                 for (index, item) in session.agenda.iter().enumerate() {
+                    let number = index + 1;
                     ui.add_space(theme::SMALL_GAP);
-                    ui.label(RichText::new(format!("{}. {}", index + 1, item.text)).strong());
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(format!("{number}. {}", item.text)).strong());
+                        let remove = ui.add_enabled(editable, egui::Button::new("Remove").small());
+                        name_for_screen_readers(&remove, egui::Role::Button, None, &format!("Remove agenda item {number}"));
+                        if remove.clicked() {
+                            edit(SessionEdit::RemoveAgendaItem { id: item.id.clone() });
+                        }
+                    });
                     if let Some(notes) = labelled_line(
                         ui,
                         "Notes:",
-                        &format!("Coach notes on agenda item {}", index + 1),
+                        &format!("Coach notes on agenda item {number}"),
                         &item.notes,
                         "What came up",
                         editable,
@@ -80,30 +115,18 @@ pub fn ui(
                 ui.horizontal(|ui| {
                     let field = ui.add_enabled(editable, egui::TextEdit::singleline(&mut draft.agenda_text).hint_text("Something to discuss"));
                     name_for_screen_readers(&field, egui::Role::TextInput, None, "New agenda item");
-                    if ui.add_enabled(editable && !draft.agenda_text.trim().is_empty(), egui::Button::new("Add to agenda")).clicked() {
+                    let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let add = ui.add_enabled(editable && !draft.agenda_text.trim().is_empty(), egui::Button::new("Add to agenda"));
+                    if (add.clicked() || entered) && !draft.agenda_text.trim().is_empty() {
                         edit(SessionEdit::AddAgendaItem {
                             item_id: None,
                             text: std::mem::take(&mut draft.agenda_text).trim().to_owned(),
                         });
-                    }
-                });
-                let last_session = notebook
-                    .sessions_of(&session.teacher_id)
-                    .into_iter()
-                    .map(|e| &e.session)
-                    .find(|s| s.id != session.id && s.date <= session.date);
-                let guide = reflection.and_then(|r| notebook.guide(&r.reflection.guide_id)).map(|g| g.as_ref());
-                let suggestions = suggested_agenda(guide, reflection.map(|r| &r.reflection), last_session);
-                let new: Vec<_> = suggestions.into_iter().filter(|s| !session.agenda.iter().any(|a| a.text == s.text)).collect();
-                if editable && !new.is_empty() {
-                    ui.weak("Suggested from the teacher's next steps and the last session:");
-                    for suggestion in new {
-                        let response = ui.button(format!("Add: {}", suggestion.text)).on_hover_text(&suggestion.why);
-                        if response.clicked() {
-                            edit(suggestion.into_edit());
+                        if entered {
+                            field.request_focus();
                         }
                     }
-                }
+                });
             });
             ui.add_space(theme::GAP);
 
@@ -125,21 +148,16 @@ pub fn ui(
                         edit(SessionEdit::SetStepText { id: step.id.clone(), text });
                     }
                     ui.horizontal(|ui| {
-                        if let Some(date) = labelled_line(
+                        ui.label("Revisit on:");
+                        if let Some(revisit_on) = date_field(
                             ui,
-                            "Revisit on:",
+                            ("step-revisit", &session.id, &step.id),
                             &format!("Revisit date for agreed step {number}"),
-                            step.revisit_on.as_deref().unwrap_or_default(),
-                            "YYYY-MM-DD",
+                            step.revisit_on.as_deref(),
+                            true,
                             editable,
                         ) {
-                            let date = date.trim().to_owned();
-                            if date.is_empty() || crate::clock::is_valid_date(&date) {
-                                edit(SessionEdit::SetStepRevisit {
-                                    id: step.id.clone(),
-                                    revisit_on: (!date.is_empty()).then_some(date),
-                                });
-                            }
+                            edit(SessionEdit::SetStepRevisit { id: step.id.clone(), revisit_on });
                         }
                         let mut done = step.done;
                         let toggle = ui.add_enabled(editable, egui::Checkbox::new(&mut done, "Done"));
@@ -147,18 +165,28 @@ pub fn ui(
                         if toggle.changed() {
                             edit(SessionEdit::SetStepDone { id: step.id.clone(), done });
                         }
+                        let remove = ui.add_enabled(editable, egui::Button::new("Remove").small());
+                        name_for_screen_readers(&remove, egui::Role::Button, None, &format!("Remove agreed step {number}"));
+                        if remove.clicked() {
+                            edit(SessionEdit::RemoveStep { id: step.id.clone() });
+                        }
                     });
                 }
                 ui.add_space(theme::SMALL_GAP);
                 ui.horizontal(|ui| {
                     let field = ui.add_enabled(editable, egui::TextEdit::singleline(&mut draft.step_text).hint_text("A small step you agreed on"));
                     name_for_screen_readers(&field, egui::Role::TextInput, None, "New agreed step");
-                    if ui.add_enabled(editable && !draft.step_text.trim().is_empty(), egui::Button::new("Add step")).clicked() {
+                    let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let add = ui.add_enabled(editable && !draft.step_text.trim().is_empty(), egui::Button::new("Add step"));
+                    if (add.clicked() || entered) && !draft.step_text.trim().is_empty() {
                         edit(SessionEdit::AddStep {
                             text: std::mem::take(&mut draft.step_text).trim().to_owned(),
                             item_id: None,
                             revisit_on: None,
                         });
+                        if entered {
+                            field.request_focus();
+                        }
                     }
                 });
             });
