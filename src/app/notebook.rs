@@ -17,6 +17,9 @@ use super::autosave::{Autosave, Move, SaveJob, SaveOutcome, SavedThing};
 
 /// How long after the last keystroke an edit is written.
 pub const SAVE_DELAY: Duration = Duration::from_millis(400);
+/// The longest an edit waits while the teacher keeps typing: steady typing
+/// never rests for [`SAVE_DELAY`], and a crash must not take more than this.
+pub const MAX_SAVE_WAIT: Duration = Duration::from_millis(1500);
 /// How long to wait before trying a failed save again.
 pub const RETRY_DELAY: Duration = Duration::from_secs(5);
 
@@ -72,6 +75,38 @@ fn editable<'r, T: OpenRecord>(records: &'r mut [T], id: &str) -> Result<&'r mut
     }
 }
 
+/// An edit waiting to be saved: when the first unsaved edit and the latest
+/// one were made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PendingSave {
+    first: Instant,
+    last: Instant,
+}
+
+impl PendingSave {
+    pub fn new(at: Instant) -> Self {
+        PendingSave {
+            first: at,
+            last: at,
+        }
+    }
+
+    /// Another edit of the same thing, before the first was saved.
+    pub fn touch(&mut self, at: Instant) {
+        self.last = at;
+    }
+
+    /// When it should be written: after a short rest, or at the latest
+    /// [`MAX_SAVE_WAIT`] after its first unsaved edit.
+    pub fn due_at(&self) -> Instant {
+        (self.last + SAVE_DELAY).min(self.first + MAX_SAVE_WAIT)
+    }
+
+    pub fn is_due(&self, now: Instant) -> bool {
+        now >= self.due_at()
+    }
+}
+
 /// Whether the teacher's words are safely on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveState {
@@ -90,9 +125,9 @@ pub struct Notebook {
     pub problems: Vec<String>,
     /// Reflections deleted in this session, newest last, so they can be restored.
     pub deleted: Vec<Reflection>,
-    /// Edited reflections not yet sent to the worker, with the time of the last edit.
-    pending: BTreeMap<String, Instant>,
-    teachers_pending: Option<Instant>,
+    /// Edited reflections and sessions not yet sent to the worker.
+    pending: BTreeMap<String, PendingSave>,
+    teachers_pending: Option<PendingSave>,
     /// Sent to the worker, not yet confirmed.
     in_flight: usize,
     last_error: Option<String>,
@@ -211,7 +246,7 @@ impl Notebook {
         let teacher = Teacher::new(name, Timestamp::now());
         let id = teacher.id.clone();
         self.teachers.push(teacher);
-        self.teachers_pending = Some(Instant::now());
+        self.touch_teachers();
         self.revision += 1;
         id
     }
@@ -346,7 +381,7 @@ impl Notebook {
         if let Some(teacher) = self.teachers.iter_mut().find(|t| t.id == id) {
             teacher.name = name.trim().to_owned();
             teacher.updated = Timestamp::now();
-            self.teachers_pending = Some(Instant::now());
+            self.touch_teachers();
             self.revision += 1;
         }
     }
@@ -355,7 +390,7 @@ impl Notebook {
         if let Some(teacher) = self.teachers.iter_mut().find(|t| t.id == id) {
             teacher.archived = archived;
             teacher.updated = Timestamp::now();
-            self.teachers_pending = Some(Instant::now());
+            self.touch_teachers();
             self.revision += 1;
         }
     }
@@ -469,7 +504,7 @@ impl Notebook {
             entries,
             sessions,
         });
-        self.teachers_pending = Some(Instant::now());
+        self.touch_teachers();
         self.send_move(Move::DeleteTeacherData(teacher_id.to_owned()));
         Ok(())
     }
@@ -544,7 +579,7 @@ impl Notebook {
                     self.teachers.push(removed.teacher);
                     self.entries.extend(removed.entries);
                     self.sessions.extend(removed.sessions);
-                    self.teachers_pending = Some(Instant::now());
+                    self.touch_teachers();
                 }
                 self.notices.push(format!(
                     "The teacher was not deleted, and nothing was moved: {error}"
@@ -574,11 +609,11 @@ impl Notebook {
                         SavedThing::Reflection { id, .. } | SavedThing::Session { id } => {
                             self.pending
                                 .entry(id)
-                                .or_insert(now + RETRY_DELAY - SAVE_DELAY);
+                                .or_insert(PendingSave::new(now + RETRY_DELAY - SAVE_DELAY));
                         }
                         SavedThing::Teachers => {
                             self.teachers_pending
-                                .get_or_insert(now + RETRY_DELAY - SAVE_DELAY);
+                                .get_or_insert(PendingSave::new(now + RETRY_DELAY - SAVE_DELAY));
                         }
                     }
                     self.last_error = Some(error);
@@ -586,21 +621,20 @@ impl Notebook {
             }
         }
         self.send_due(now, false);
-        let next_reflection = self.pending.values().min().copied();
-        let next = next_reflection
-            .into_iter()
-            .chain(self.teachers_pending)
+        let next = self
+            .pending
+            .values()
+            .chain(&self.teachers_pending)
+            .map(PendingSave::due_at)
             .min();
-        next.map(|edited| {
-            (edited + SAVE_DELAY)
-                .saturating_duration_since(now)
+        next.map(|due| {
+            due.saturating_duration_since(now)
                 .max(Duration::from_millis(20))
         })
     }
 
     fn send_due(&mut self, now: Instant, everything: bool) {
-        let due =
-            |edited: &Instant| everything || now.saturating_duration_since(*edited) >= SAVE_DELAY;
+        let due = |pending: &PendingSave| everything || pending.is_due(now);
         if self.teachers_pending.as_ref().is_some_and(due) {
             self.teachers_pending = None;
             self.in_flight += 1;
@@ -642,8 +676,20 @@ impl Notebook {
 
     /// Saves `id` soon (after the autosave delay) and tells views it changed.
     fn schedule_save(&mut self, id: &str) {
-        self.pending.insert(id.to_owned(), Instant::now());
+        let now = Instant::now();
+        self.pending
+            .entry(id.to_owned())
+            .and_modify(|p| p.touch(now))
+            .or_insert(PendingSave::new(now));
         self.revision += 1;
+    }
+
+    fn touch_teachers(&mut self) {
+        let now = Instant::now();
+        match &mut self.teachers_pending {
+            Some(pending) => pending.touch(now),
+            None => self.teachers_pending = Some(PendingSave::new(now)),
+        }
     }
 
     /// An edit cannot be kept when another window holds the notebook.
@@ -683,5 +729,37 @@ impl Notebook {
                 bytes,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edit_is_saved_after_a_rest() {
+        let start = Instant::now();
+        let pending = PendingSave::new(start);
+        assert!(!pending.is_due(start + Duration::from_millis(399)));
+        assert!(pending.is_due(start + SAVE_DELAY));
+    }
+
+    #[test]
+    fn steady_typing_is_saved_at_least_every_two_seconds() {
+        // Keys every 250 ms for 5 s never rest for SAVE_DELAY.
+        let start = Instant::now();
+        let mut pending = PendingSave::new(start);
+        let mut saved_at = None;
+        for key in 1..=20u64 {
+            let now = start + Duration::from_millis(250 * key);
+            if pending.is_due(now) {
+                saved_at = Some(now);
+                break;
+            }
+            pending.touch(now);
+        }
+        let saved_at = saved_at.expect("saved while the typing went on");
+        assert!(saved_at - start <= Duration::from_secs(2));
+        assert!(pending.due_at() - start <= MAX_SAVE_WAIT);
     }
 }
