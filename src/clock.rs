@@ -165,7 +165,7 @@ pub fn parse_date(text: &str, order: DateOrder) -> Result<String, DateError> {
     } else {
         return Err(not_a_date);
     };
-    if year < 1970 || year > 9999 {
+    if !(1970..=9999).contains(&year) {
         return Err(DateError::YearOutOfRange);
     }
     if !(1..=12).contains(&month) {

@@ -14,3 +14,4 @@ pub mod reflection;
 pub mod store;
 pub mod summary;
 pub mod text_position;
+pub mod words;

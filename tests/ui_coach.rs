@@ -105,7 +105,7 @@ fn teachers_can_be_searched_renamed_archived_and_deleted_with_confirmation() {
     replace_text(&mut harness, "Search teachers", "");
     click(&mut harness, "Show teacher Ms. Rivera");
     click(&mut harness, "Delete teacher Ms. Rivera");
-    harness.get_by_label_contains("1 reflection(s) go with them");
+    harness.get_by_label_contains("1 reflection go with them");
     click(&mut harness, "Delete teacher");
     harness.state_mut().flush();
     assert!(common::reflection_files(dir.path()).is_empty());

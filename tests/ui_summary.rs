@@ -38,20 +38,21 @@ fn the_summary_leads_with_what_is_already_in_use_and_exports_what_the_teacher_ch
     harness.get_by_label("You already use 3 of 31 practices.");
 
     click(&mut harness, "Export readiness summary…");
-    let preview = harness.get_by_label("Preview").value().unwrap_or_default();
-    assert!(
-        !preview.contains(PRIVATE_WORDS),
-        "private words are left out by default"
-    );
-    harness.get_by_label_contains("private answer(s) will be left out");
+    // PDF first: the preview shows what the document will say, laid out.
+    harness.get_by_label("Preview: what the document will say");
+    harness.get_by_label_contains("private answer will be left out");
 
+    click(&mut harness, "Markdown (for email or notes)");
+    const EXACT: &str = "Preview: the file exactly as it will be saved";
+    let preview = harness.get_by_label(EXACT).value().unwrap_or_default();
+    assert!(preview.starts_with("# "), "the Markdown itself: {preview}");
+    assert!(!preview.contains(PRIVATE_WORDS));
     click(&mut harness, "Include private answers");
-    let preview = harness.get_by_label("Preview").value().unwrap_or_default();
+    let preview = harness.get_by_label(EXACT).value().unwrap_or_default();
     assert!(
         preview.contains(PRIVATE_WORDS),
         "the preview shows exactly what will be saved"
     );
-    click(&mut harness, "Markdown (for email or notes)");
     click(&mut harness, "Save…");
 
     let files = wait_for_export(&mut harness, dir.path());
@@ -74,8 +75,12 @@ fn an_anonymous_pdf_export_leaves_out_the_name() {
     click(&mut harness, "See my summary");
     click(&mut harness, "Export readiness summary…");
     click(&mut harness, "Include my name (off: anonymous)");
-    let preview = harness.get_by_label("Preview").value().unwrap_or_default();
-    assert!(!preview.contains("Ms. Rivera"));
+    let preview = harness
+        .get_by_label("Document preview")
+        .value()
+        .unwrap_or_default();
+    assert!(preview.contains("Small-group teaching"), "{preview}");
+    assert!(!preview.contains("Ms. Rivera"), "{preview}");
     click(&mut harness, "Save…");
     let files = wait_for_export(&mut harness, dir.path());
     assert_eq!(files.len(), 1, "{files:?}");

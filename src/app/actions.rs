@@ -283,6 +283,7 @@ impl ReflectApp {
                     choices: ExportChoices::new(id),
                     previewed: None,
                     preview: String::new(),
+                    preview_is_exact: false,
                     private_left_out: 0,
                     job: None,
                 });

@@ -406,10 +406,15 @@ impl eframe::App for ReflectApp {
         self.refresh_export_preview();
         if let Some(export) = self.export.as_mut() {
             let busy = export.job.is_some();
+            let preview = if export.preview_is_exact {
+                views::export_dialog::Preview::Exact(&export.preview)
+            } else {
+                views::export_dialog::Preview::Content(&export.preview)
+            };
             actions.extend(views::export_dialog::ui(
                 &ctx,
                 &mut export.choices,
-                &export.preview,
+                &preview,
                 export.private_left_out,
                 busy,
             ));

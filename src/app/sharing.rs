@@ -13,6 +13,9 @@ pub(super) struct ExportState {
     /// The choices the preview was made for.
     pub(super) previewed: Option<ExportChoices>,
     pub(super) preview: String,
+    /// Whether `preview` is the saved file itself (text formats) or the
+    /// content in Markdown, shown laid out (PDF, HTML).
+    pub(super) preview_is_exact: bool,
     pub(super) private_left_out: usize,
     pub(super) job: Option<ExportJob>,
 }
@@ -61,6 +64,23 @@ impl ReflectApp {
         ))
     }
 
+    /// The summary as the export dialog's choices ask for it, with how many
+    /// private answers they leave out. The document mentions the left-out
+    /// answers only when the teacher chose to say so.
+    fn export_summary(&self, choices: &ExportChoices) -> Option<(crate::summary::Summary, usize)> {
+        let mut summary = self.summarize(
+            &choices.reflection_id,
+            choices.include_private,
+            choices.include_coach_notes,
+            choices.include_name,
+        )?;
+        let left_out = summary.words.private_left_out;
+        if !choices.mention_left_out {
+            summary.words.private_left_out = 0;
+        }
+        Some((summary, left_out))
+    }
+
     /// Keeps the export preview in step with the choices.
     pub(super) fn refresh_export_preview(&mut self) {
         let Some(choices) = self.export.as_ref().map(|e| e.choices.clone()) else {
@@ -69,14 +89,17 @@ impl ReflectApp {
         if self.export.as_ref().and_then(|e| e.previewed.as_ref()) == Some(&choices) {
             return;
         }
-        let (preview, left_out) = match self.summarize(
-            &choices.reflection_id,
-            choices.include_private,
-            choices.include_coach_notes,
-            choices.include_name,
-        ) {
-            Some(summary) => {
-                let left_out = summary.words.private_left_out;
+        let exact = !matches!(
+            choices.format,
+            crate::export::Format::Pdf | crate::export::Format::Html
+        );
+        let (preview, left_out) = match self.export_summary(&choices) {
+            Some((summary, left_out)) => {
+                let format = if exact {
+                    choices.format
+                } else {
+                    crate::export::Format::Markdown
+                };
                 let text = self
                     .notebook
                     .entry(&choices.reflection_id)
@@ -87,7 +110,7 @@ impl ReflectApp {
                             exported: &crate::clock::Timestamp::now(),
                             pdf: &crate::export::pdf::PdfOptions::default(),
                         };
-                        crate::export::render(crate::export::Format::Markdown, &export).ok()
+                        crate::export::render(format, &export).ok()
                     })
                     .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
                     .unwrap_or_default();
@@ -100,6 +123,7 @@ impl ReflectApp {
         };
         if let Some(export) = self.export.as_mut() {
             export.preview = preview;
+            export.preview_is_exact = exact;
             export.private_left_out = left_out;
             export.previewed = Some(choices);
         }
@@ -110,12 +134,7 @@ impl ReflectApp {
         let Some(choices) = self.export.as_ref().map(|e| e.choices.clone()) else {
             return;
         };
-        let Some(summary) = self.summarize(
-            &choices.reflection_id,
-            choices.include_private,
-            choices.include_coach_notes,
-            choices.include_name,
-        ) else {
+        let Some((summary, _)) = self.export_summary(&choices) else {
             self.message = Some("This reflection or its guide is not available.".to_owned());
             return;
         };
@@ -134,12 +153,16 @@ impl ReflectApp {
             },
         };
         let format = choices.format;
+        let pdf = crate::export::pdf::PdfOptions {
+            page: choices.paper,
+            ..Default::default()
+        };
         let render: export_worker::Render = Box::new(move || {
             let export = crate::export::Export {
                 summary: &summary,
                 reflection: &reflection,
                 exported: &crate::clock::Timestamp::now(),
-                pdf: &crate::export::pdf::PdfOptions::default(),
+                pdf: &pdf,
             };
             crate::export::render(format, &export).map_err(|e| e.to_string())
         });

@@ -221,9 +221,9 @@ impl ImportPlan {
         }
         if !self.unknown_items.is_empty() && self.guide != GuideCheck::Unknown {
             notes.push(format!(
-                "{} answer(s) are to items the installed guide does not have ({}); they are kept \
+                "{} to items the installed guide does not have ({}); they are kept \
                  and shown under \"No longer in this guide\".",
-                self.unknown_items.len(),
+                crate::words::plural(self.unknown_items.len(), "answer is", "answers are"),
                 self.unknown_items.join(", ")
             ));
         }

@@ -264,7 +264,7 @@ fn calendar_button(
                             picked = Some(iso);
                             ui.close();
                         }
-                        if (first + day) % 7 == 0 {
+                        if (first + day).is_multiple_of(7) {
                             ui.end_row();
                         }
                     }

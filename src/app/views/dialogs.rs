@@ -1,6 +1,9 @@
 //! Modal dialogs: new reflection, rename, delete and find a practice.
 
-use egui::{Id, Modal, RichText, Ui};
+use egui::{RichText, Ui};
+
+use super::widgets::focus_first;
+use crate::words::plural;
 
 use super::Action;
 use crate::app::notebook::Notebook;
@@ -40,29 +43,27 @@ pub enum Dialog {
 impl Dialog {
     pub fn ui(&mut self, ctx: &egui::Context, notebook: &Notebook) -> Vec<Action> {
         let mut actions = Vec::new();
-        let modal = Modal::new(Id::unique("dialog")).show(ctx, |ui| {
-            ui.set_width(460.0);
-            match self {
-                Dialog::NewReflection {
-                    teacher_id,
-                    guide_id,
-                    title,
-                } => new_reflection(ui, notebook, teacher_id, guide_id, title, &mut actions),
-                Dialog::AddTeacher { name } => add_teacher(ui, name, &mut actions),
-                Dialog::RenameTeacher { teacher_id, name } => {
-                    rename_teacher(ui, teacher_id, name, &mut actions);
-                }
-                Dialog::ConfirmDeleteTeacher { teacher_id } => {
-                    confirm_delete_teacher(ui, notebook, teacher_id, &mut actions);
-                }
-                Dialog::Rename { id, title } => rename(ui, id, title, &mut actions),
-                Dialog::ConfirmDelete { id } => confirm_delete(ui, notebook, id, &mut actions),
-                Dialog::FindPractice {
-                    reflection_id,
-                    query,
-                } => find_practice(ui, notebook, reflection_id, query, &mut actions),
+        let body = |ui: &mut Ui| match self {
+            Dialog::NewReflection {
+                teacher_id,
+                guide_id,
+                title,
+            } => new_reflection(ui, notebook, teacher_id, guide_id, title, &mut actions),
+            Dialog::AddTeacher { name } => add_teacher(ui, name, &mut actions),
+            Dialog::RenameTeacher { teacher_id, name } => {
+                rename_teacher(ui, teacher_id, name, &mut actions);
             }
-        });
+            Dialog::ConfirmDeleteTeacher { teacher_id } => {
+                confirm_delete_teacher(ui, notebook, teacher_id, &mut actions);
+            }
+            Dialog::Rename { id, title } => rename(ui, id, title, &mut actions),
+            Dialog::ConfirmDelete { id } => confirm_delete(ui, notebook, id, &mut actions),
+            Dialog::FindPractice {
+                reflection_id,
+                query,
+            } => find_practice(ui, notebook, reflection_id, query, &mut actions),
+        };
+        let modal = super::widgets::fitted_modal(ctx, "dialog", 460.0, body, |_| {});
         if modal.should_close() && actions.is_empty() {
             actions.push(Action::CloseDialog);
         }
@@ -127,6 +128,7 @@ fn new_reflection(
     let label = ui.label("Title (optional)");
     let field = ui.add(egui::TextEdit::singleline(title).hint_text("For example, Fall check-in"));
     let field = field.labelled_by(label.id);
+    focus_first(ui, &field);
     if buttons(ui, "Start", actions)
         || (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
     {
@@ -143,6 +145,7 @@ fn rename(ui: &mut Ui, id: &str, title: &mut String, actions: &mut Vec<Action>) 
     let label = ui.label("New title");
     let field = ui.add(egui::TextEdit::singleline(title));
     let field = field.labelled_by(label.id);
+    focus_first(ui, &field);
     if buttons(ui, "Rename", actions)
         || (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
     {
@@ -239,6 +242,7 @@ fn add_teacher(ui: &mut Ui, name: &mut String, actions: &mut Vec<Action>) {
     let field = ui
         .add(egui::TextEdit::singleline(name))
         .labelled_by(label.id);
+    focus_first(ui, &field);
     let confirmed = buttons(ui, "Add teacher", actions)
         || (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
     if confirmed && !name.trim().is_empty() {
@@ -252,6 +256,7 @@ fn rename_teacher(ui: &mut Ui, teacher_id: &str, name: &mut String, actions: &mu
     let field = ui
         .add(egui::TextEdit::singleline(name))
         .labelled_by(label.id);
+    focus_first(ui, &field);
     let confirmed = buttons(ui, "Rename", actions)
         || (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
     if confirmed && !name.trim().is_empty() {
@@ -274,11 +279,15 @@ fn confirm_delete_teacher(
     let reflections = notebook.reflections_of(teacher_id).len();
     let sessions = match notebook.sessions_of(teacher_id).len() {
         0 => String::new(),
-        n => format!(", along with {n} coach session(s)"),
+        n => format!(
+            ", along with {}",
+            plural(n, "coach session", "coach sessions")
+        ),
     };
     ui.heading(format!("Delete {name}?"));
     ui.label(format!(
-        "{name} and {reflections} reflection(s) go with them{sessions}. The files are moved to the trash folder of your notebook, not destroyed."
+        "{name} and {} go with them{sessions}. The files are moved to the trash folder of your notebook, not destroyed.",
+        plural(reflections, "reflection", "reflections")
     ));
     ui.weak("To keep their history but hide them, archive them instead.");
     if buttons(ui, "Delete teacher", actions) {
@@ -301,39 +310,44 @@ pub fn import_conflict(
             || "a reflection".to_owned(),
             |e| format!("\"{}\"", e.reflection.display_title()),
         );
-    let modal = Modal::new(Id::unique("import-conflict")).show(ctx, |ui| {
-        ui.set_width(480.0);
-        ui.heading("This reflection is already here");
-        ui.label(format!(
-            "{} holds {existing} with the same id.",
-            plan.file_label
-        ));
-        for note in plan.notes() {
-            ui.weak(note);
-        }
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui
-                .button("Keep both")
-                .on_hover_text("Import it as a separate reflection")
-                .clicked()
-            {
-                actions.push(Action::ResolveImport(crate::coach::ImportChoice::KeepBoth));
+    let modal = super::widgets::fitted_modal(
+        ctx,
+        "import-conflict",
+        480.0,
+        |ui| {
+            ui.heading("This reflection is already here");
+            ui.label(format!(
+                "{} holds {existing} with the same id.",
+                plan.file_label
+            ));
+            for note in plan.notes() {
+                ui.weak(note);
             }
-            if ui
-                .button("Replace")
-                .on_hover_text(
-                    "Use the imported version; the current one is kept in the trash folder",
-                )
-                .clicked()
-            {
-                actions.push(Action::ResolveImport(crate::coach::ImportChoice::Replace));
-            }
-            if ui.button("Cancel").clicked() {
-                actions.push(Action::CloseDialog);
-            }
-        });
-    });
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Keep both")
+                    .on_hover_text("Import it as a separate reflection")
+                    .clicked()
+                {
+                    actions.push(Action::ResolveImport(crate::coach::ImportChoice::KeepBoth));
+                }
+                if ui
+                    .button("Replace")
+                    .on_hover_text(
+                        "Use the imported version; the current one is kept in the trash folder",
+                    )
+                    .clicked()
+                {
+                    actions.push(Action::ResolveImport(crate::coach::ImportChoice::Replace));
+                }
+                if ui.button("Cancel").clicked() {
+                    actions.push(Action::CloseDialog);
+                }
+            });
+        },
+        |_| {},
+    );
     if modal.should_close() && actions.is_empty() {
         actions.push(Action::CloseDialog);
     }

@@ -1,7 +1,11 @@
 //! "Export readiness summary…": choose what to include, see exactly what will
 //! be shared, then save.
 
-use egui::{Id, Modal, RichText, Ui};
+use egui::{RichText, Ui};
+
+use super::widgets::fitted_modal;
+use crate::export::PageSize;
+use crate::words::plural;
 
 use super::Action;
 use crate::export::Format;
@@ -14,6 +18,10 @@ pub struct ExportChoices {
     pub include_private: bool,
     pub include_coach_notes: bool,
     pub include_name: bool,
+    /// Whether the document says that private answers were left out. Off by
+    /// default: the line tells the reader that something is held back.
+    pub mention_left_out: bool,
+    pub paper: PageSize,
 }
 
 impl ExportChoices {
@@ -24,7 +32,31 @@ impl ExportChoices {
             include_private: false,
             include_coach_notes: false,
             include_name: true,
+            mention_left_out: false,
+            paper: paper_for_locale(),
         }
+    }
+}
+
+/// US Letter where the locale's region uses it, A4 elsewhere.
+pub fn paper_for_locale() -> PageSize {
+    let locale = ["LC_ALL", "LC_PAPER", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .unwrap_or_default();
+    let region = locale
+        .split(['.', '@'])
+        .next()
+        .and_then(|name| name.split(['_', '-']).nth(1))
+        .unwrap_or_default();
+    if matches!(
+        region,
+        "US" | "CA" | "MX" | "PH" | "CL" | "CO" | "VE" | "GT" | "PR" | "CR"
+    ) {
+        PageSize::Letter
+    } else {
+        PageSize::A4
     }
 }
 
@@ -38,40 +70,110 @@ pub fn format_label(format: Format) -> &'static str {
     }
 }
 
-/// Draws the dialog. `preview` is the summary as it will be shared, in Markdown;
-/// `private_left_out` says how many private answers the current choice leaves out.
+/// What the preview shows: the saved text itself for text formats, or the
+/// content laid out on screen for PDF and HTML.
+pub enum Preview<'a> {
+    /// The exact text that will be saved (Markdown, CSV, JSON).
+    Exact(&'a str),
+    /// The summary's content in Markdown, drawn with headings and lists, for
+    /// a format whose own rendering is a page (PDF, HTML).
+    Content(&'a str),
+}
+
+/// Draws the dialog. `private_left_out` says how many private answers the
+/// current choice leaves out.
 pub fn ui(
     ctx: &egui::Context,
     choices: &mut ExportChoices,
-    preview: &str,
+    preview: &Preview<'_>,
     private_left_out: usize,
     busy: bool,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
-    let modal = Modal::new(Id::unique("export-dialog")).show(ctx, |ui: &mut Ui| {
-        ui.set_width(620.0);
+    let body = |ui: &mut Ui| {
         ui.heading("Export readiness summary");
-        ui.label("You decide what leaves this computer. The preview below is exactly what will be saved.");
+        ui.label(
+            "You decide what leaves this computer. The preview below shows what will be saved.",
+        );
         ui.add_space(8.0);
         ui.checkbox(&mut choices.include_private, "Include private answers");
         if !choices.include_private && private_left_out > 0 {
-            ui.weak(format!("{private_left_out} private answer(s) will be left out."));
+            ui.weak(format!(
+                "{} will be left out.",
+                plural(private_left_out, "private answer", "private answers")
+            ));
+            ui.checkbox(
+                &mut choices.mention_left_out,
+                "Say in the summary that private answers were left out",
+            );
         }
         ui.checkbox(&mut choices.include_coach_notes, "Include coach notes");
-        ui.checkbox(&mut choices.include_name, "Include my name (off: anonymous)");
+        ui.checkbox(
+            &mut choices.include_name,
+            "Include my name (off: anonymous)",
+        );
         ui.add_space(8.0);
         ui.label(RichText::new("Format").strong());
         for format in Format::ALL {
             ui.radio_value(&mut choices.format, format, format_label(format));
         }
+        if choices.format == Format::Pdf {
+            ui.horizontal(|ui| {
+                ui.label("Paper:");
+                ui.radio_value(&mut choices.paper, PageSize::A4, "A4");
+                ui.radio_value(&mut choices.paper, PageSize::Letter, "US Letter");
+            });
+        }
         ui.add_space(8.0);
-        let label = ui.label(RichText::new("Preview").strong());
-        egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
-            // Read-only, but selectable so it can be copied.
-            let mut text = preview;
-            ui.add(egui::TextEdit::multiline(&mut text).desired_width(f32::INFINITY))
-                .labelled_by(label.id);
+        let (title, note) = match preview {
+            Preview::Exact(_) => ("Preview: the file exactly as it will be saved", None),
+            Preview::Content(_) => (
+                "Preview: what the document will say",
+                Some(match choices.format {
+                    Format::Pdf => "The PDF lays this out on pages, with bar charts.",
+                    _ => "The web page lays this out with headings, tables and bar charts.",
+                }),
+            ),
+        };
+        let label = ui.label(RichText::new(title).strong());
+        if let Some(note) = note {
+            ui.weak(note);
+        }
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            match preview {
+                Preview::Exact(text) => {
+                    // Read-only, but selectable so it can be copied.
+                    let mut text: &str = text;
+                    ui.add(
+                        egui::TextEdit::multiline(&mut text)
+                            .code_editor()
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                }
+                Preview::Content(markdown) => {
+                    let response = ui.scope(|ui| markdown_preview(ui, markdown)).response;
+                    // Screen readers get the whole preview as one text, as they do for the exact text.
+                    let text: String = markdown
+                        .lines()
+                        .map(|line| plain(line.trim_start_matches(['#', ' ', '-', '>', '|'])))
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    response.widget_info(|| {
+                        let mut info = egui::WidgetInfo::labeled(
+                            egui::Role::Document,
+                            true,
+                            "Document preview",
+                        );
+                        info.current_text_value = Some(text.clone());
+                        info
+                    });
+                }
+            }
         });
+    };
+    let footer = |ui: &mut Ui| {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let save = ui.add_enabled(!busy, egui::Button::new(RichText::new("Save…").strong()));
@@ -86,9 +188,83 @@ pub fn ui(
                 actions.push(Action::CloseDialog);
             }
         });
-    });
+    };
+    let modal = fitted_modal(ctx, "export-dialog", 620.0, body, footer);
     if modal.should_close() && actions.is_empty() && !busy {
         actions.push(Action::CloseDialog);
     }
     actions
+}
+
+/// Draws the summary's Markdown as a reader sees it: headings, bullets,
+/// table rows as lines, emphasis markers and escapes removed.
+fn markdown_preview(ui: &mut Ui, markdown: &str) {
+    for line in markdown.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            ui.add_space(4.0);
+        } else if let Some(heading) = trimmed.strip_prefix("# ") {
+            ui.heading(plain(heading));
+        } else if let Some(heading) = trimmed
+            .strip_prefix("### ")
+            .or_else(|| trimmed.strip_prefix("## "))
+        {
+            ui.label(RichText::new(plain(heading)).strong().size(16.0));
+        } else if let Some(item) = trimmed
+            .strip_prefix("- ")
+            .or_else(|| trimmed.strip_prefix("* "))
+        {
+            ui.label(format!("•  {}", plain(item)));
+        } else if trimmed.starts_with('|') {
+            if trimmed.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
+                continue;
+            }
+            let cells: Vec<String> = trimmed
+                .trim_matches('|')
+                .split(" | ")
+                .map(|cell| plain(cell.trim()))
+                .collect();
+            ui.label(cells.join("   ·   "));
+        } else if let Some(quote) = trimmed.strip_prefix("> ") {
+            ui.label(RichText::new(plain(quote)).italics());
+        } else {
+            ui.label(plain(trimmed));
+        }
+    }
+}
+
+/// Markdown inline text without its markers: `**a**` is a, `\*` is *.
+fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(next) = chars.next() {
+                    out.push(next);
+                }
+            }
+            '*' | '_' if chars.peek() == Some(&c) => {
+                chars.next();
+            }
+            '*' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn markdown_markers_are_not_shown() {
+        assert_eq!(
+            plain("**Station rotation**: weekly"),
+            "Station rotation: weekly"
+        );
+        assert_eq!(plain("5 \\* 3 \\# not a heading"), "5 * 3 # not a heading");
+        assert_eq!(plain("snake_case stays"), "snake_case stays");
+    }
 }

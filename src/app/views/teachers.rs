@@ -160,7 +160,11 @@ impl TeachersView {
                             ui.horizontal(|ui| {
                                 let title = session.display_title();
                                 let open = session.open_steps().count();
-                                ui.label(format!("{title} · {} agenda item(s) · {open} open step(s)", session.agenda.len()));
+                                ui.label(format!(
+                                    "{title} · {} · {}",
+                                    crate::words::plural(session.agenda.len(), "agenda item", "agenda items"),
+                                    crate::words::plural(open, "open step", "open steps")
+                                ));
                                 if named_button(ui, "Open", &format!("Open session {title}")).clicked() {
                                     actions.push(Action::OpenSession(session.id.clone()));
                                 }

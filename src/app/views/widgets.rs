@@ -171,3 +171,39 @@ impl LazyRows {
         }
     }
 }
+
+/// A modal dialog that always fits the window, at any size and zoom: its
+/// width shrinks to the window, its body scrolls, and its footer (the
+/// buttons) stays in sight below the body.
+pub fn fitted_modal(
+    ctx: &egui::Context,
+    id: &str,
+    width: f32,
+    body: impl FnOnce(&mut Ui),
+    footer: impl FnOnce(&mut Ui),
+) -> egui::ModalResponse<()> {
+    let screen = ctx.content_rect();
+    // Room for the modal's own frame and a margin around it.
+    let width = width.min(screen.width() - 64.0).max(120.0);
+    let max_body = (screen.height() - 140.0).max(60.0);
+    egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
+        ui.set_width(width);
+        egui::ScrollArea::vertical()
+            .id_salt((id, "body"))
+            .max_height(max_body)
+            // Take the whole height at once when the body is long: growing a
+            // step per frame would move the dialog under the pointer.
+            .min_scrolled_height(max_body)
+            .auto_shrink([false, true])
+            .show(ui, body);
+        footer(ui);
+    })
+}
+
+/// Gives a dialog's first field the keyboard focus when nothing else has it,
+/// so typing goes straight into the dialog.
+pub fn focus_first(ui: &Ui, field: &Response) {
+    if ui.memory(|m| m.focused().is_none()) {
+        field.request_focus();
+    }
+}
