@@ -31,6 +31,8 @@ fn main() -> ExitCode {
             lock_wait: Duration::from_millis(500),
             export_folder: None,
             import_file: None,
+            recovery_dir: None,
+            system_dialogs: true,
         },
         Err(error) => {
             eprintln!("error: {error:#}");

@@ -440,3 +440,43 @@ fn enter_adds_agenda_items_and_steps_and_either_can_be_removed() {
     assert_eq!(agenda, ["Seating plan"]);
     assert_eq!(session["next_steps"].as_array().map(Vec::len), Some(0));
 }
+
+#[test]
+fn without_a_system_file_dialog_the_app_offers_its_own_chooser() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/coach");
+    let mut harness = open_app(dir.path());
+    click(&mut harness, "Look around first");
+    click(&mut harness, "File");
+    click(&mut harness, "Import a reflection…");
+    common::settle(&mut harness);
+    harness.get_by_label("Choose a reflection to import");
+    harness.get_by_label_contains("No system file dialog could be shown");
+    // Type the folder, then pick the file from the list.
+    common::replace_text(
+        &mut harness,
+        "File or folder",
+        &fixtures.display().to_string(),
+    );
+    common::press(&mut harness, egui::Key::Enter);
+    click(&mut harness, "Import ana-fall.json");
+    common::settle(&mut harness);
+    harness.get_by_label_contains("Imported ");
+    assert_eq!(common::reflection_files(dir.path()).len(), 1);
+}
+
+#[test]
+fn a_file_dropped_onto_the_window_is_imported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/coach/ana-fall.json");
+    let mut harness = open_app(dir.path());
+    click(&mut harness, "Look around first");
+    common::drop_file(&mut harness, &file);
+    harness.get_by_label_contains("Imported ");
+    assert_eq!(common::reflection_files(dir.path()).len(), 1);
+    // A file that is not an export says so, and changes nothing.
+    common::drop_file(&mut harness, &dir.path().join("teachers.json"));
+    harness.get_by_label_contains("Nothing was imported");
+    assert_eq!(common::reflection_files(dir.path()).len(), 1);
+}

@@ -7,10 +7,12 @@ use super::sharing::ExportState;
 use super::views::Action;
 use super::views::dialogs::Dialog;
 use super::views::export_dialog::ExportChoices;
+use super::views::file_chooser::{ChooserPurpose, FileChooser, is_importable_name};
 use super::views::reflect::ReflectView;
 use super::{ReflectApp, Screen, file_pick, theme, views};
 use crate::guide::DEFAULT_GUIDE_ID;
 use crate::reflection::Edit;
+use std::path::PathBuf;
 
 impl ReflectApp {
     pub(super) fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {
@@ -75,15 +77,13 @@ impl ReflectApp {
             Action::Begin {
                 name,
                 start_default_guide,
-            } => {
-                self.notebook.add_teacher(&name);
+            } => self.notebook.add_teacher(&name).map(|_| {
                 if start_default_guide {
                     self.start(None, DEFAULT_GUIDE_ID, "");
                 } else {
                     self.screen = Screen::Home;
                 }
-                Ok(())
-            }
+            }),
             Action::StartReflection {
                 teacher_id,
                 guide_id,
@@ -131,6 +131,7 @@ impl ReflectApp {
                 let wake = ctx.clone();
                 self.import_pick = Some(file_pick::PickJob::start(
                     self.config.import_file.clone(),
+                    self.config.system_dialogs,
                     move || wake.request_repaint(),
                 ));
                 Ok(())
@@ -157,10 +158,10 @@ impl ReflectApp {
             }
             Action::AddTeacher(name) => {
                 self.dialog = None;
-                let id = self.notebook.add_teacher(&name);
-                self.teachers.selected = Some(id);
-                self.screen = Screen::Home;
-                Ok(())
+                self.notebook.add_teacher(&name).map(|id| {
+                    self.teachers.selected = Some(id);
+                    self.screen = Screen::Home;
+                })
             }
             Action::AskNewReflectionFor(teacher_id) => {
                 self.dialog = Some(Dialog::NewReflection {
@@ -181,16 +182,12 @@ impl ReflectApp {
             }
             Action::RenameTeacher { teacher_id, name } => {
                 self.dialog = None;
-                self.notebook.rename_teacher(&teacher_id, &name);
-                Ok(())
+                self.notebook.rename_teacher(&teacher_id, &name)
             }
             Action::SetArchived {
                 teacher_id,
                 archived,
-            } => {
-                self.notebook.set_archived(&teacher_id, archived);
-                Ok(())
-            }
+            } => self.notebook.set_archived(&teacher_id, archived),
             Action::AskDeleteTeacher(teacher_id) => {
                 self.dialog = Some(Dialog::ConfirmDeleteTeacher { teacher_id });
                 Ok(())
@@ -293,10 +290,149 @@ impl ReflectApp {
                 self.save_export(ctx);
                 Ok(())
             }
+            Action::ImportFile(path) => {
+                self.chooser = None;
+                let wake = ctx.clone();
+                self.import_pick = Some(file_pick::PickJob::start(Some(path), false, move || {
+                    wake.request_repaint()
+                }));
+                Ok(())
+            }
+            Action::ChooserGo(path) => {
+                self.chooser_go(ctx, &path);
+                Ok(())
+            }
+            Action::ChooserChoose(path) => self.chooser_choose(ctx, path),
+            Action::ChooserCancel => {
+                self.chooser = None;
+                Ok(())
+            }
+            Action::RetrySaveAndQuit => {
+                self.dialog = None;
+                self.quitting.blocked = false;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                Ok(())
+            }
+            Action::SaveUnsavedCopy => {
+                self.dialog = None;
+                let start = directories::UserDirs::new()
+                    .map_or_else(|| PathBuf::from("/"), |d| d.home_dir().to_path_buf());
+                self.open_chooser(
+                    ChooserPurpose::SaveUnsavedCopy,
+                    start,
+                    Some("Choose a folder on another disk if this one is full: a USB stick, for example.".to_owned()),
+                );
+                Ok(())
+            }
+            Action::QuitAnyway => {
+                self.dialog = None;
+                self.quitting.anyway = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                Ok(())
+            }
+            Action::BringBackRecovered => {
+                self.dialog = None;
+                if let Some(recovered) = self.recovered.take() {
+                    let count = self.notebook.bring_back(recovered);
+                    self.message = Some(format!(
+                        "Brought back {}; it is being saved into your notebook.",
+                        crate::words::plural(count, "record", "records")
+                    ));
+                }
+                Ok(())
+            }
+            Action::KeepRecoveredForLater => {
+                self.dialog = None;
+                self.recovered = None;
+                Ok(())
+            }
         };
         if let Err(message) = result {
             self.message = Some(message);
         }
+    }
+
+    pub(super) fn open_chooser(
+        &mut self,
+        purpose: ChooserPurpose,
+        folder: PathBuf,
+        why: Option<String>,
+    ) {
+        let mut chooser = FileChooser::new(purpose, folder, why);
+        chooser.listing = file_pick::list_folder(&chooser.folder, |name| {
+            purpose == ChooserPurpose::Import && is_importable_name(name)
+        });
+        self.chooser = Some(chooser);
+    }
+
+    fn chooser_go(&mut self, ctx: &egui::Context, path: &std::path::Path) {
+        let Some(purpose) = self.chooser.as_ref().map(|c| c.purpose) else {
+            return;
+        };
+        if purpose == ChooserPurpose::Import && path.is_file() {
+            self.apply(ctx, Action::ImportFile(path.to_path_buf()));
+            return;
+        }
+        let folder = file_pick::folder_of(path);
+        let why = self.chooser.as_ref().and_then(|c| c.why.clone());
+        self.open_chooser(purpose, folder, why);
+    }
+
+    fn chooser_choose(&mut self, ctx: &egui::Context, path: PathBuf) -> Result<(), String> {
+        let Some(purpose) = self.chooser.as_ref().map(|c| c.purpose) else {
+            return Ok(());
+        };
+        match purpose {
+            ChooserPurpose::Import => {
+                self.apply(ctx, Action::ImportFile(path));
+                Ok(())
+            }
+            ChooserPurpose::SaveUnsavedCopy => {
+                self.chooser = None;
+                let written = self.save_unsaved_copies(&path)?;
+                self.dialog = Some(Dialog::Notice {
+                    title: "A copy of your words is kept".to_owned(),
+                    text: format!(
+                        "Saved {} in {}. A reflection's copy can be imported back with File > Import a reflection…. PL Reflect stays open; quit when you are ready.",
+                        crate::words::plural(written, "file", "files"),
+                        path.display()
+                    ),
+                });
+                self.quitting.anyway = true;
+                Ok(())
+            }
+        }
+    }
+
+    /// Writes every reflection and session with unsaved words into `folder`,
+    /// reflections as exported reflections (which import back).
+    fn save_unsaved_copies(&self, folder: &std::path::Path) -> Result<usize, String> {
+        let (reflections, sessions) = self.notebook.unsaved();
+        let stamp = crate::clock::Timestamp::now().0.replace(':', "-");
+        let mut written = 0;
+        for reflection in reflections {
+            let teacher = self
+                .notebook
+                .teacher(&reflection.teacher_id)
+                .map(|t| t.name.as_str());
+            let export = super::recovery::as_export(reflection, teacher);
+            let bytes = serde_json::to_vec_pretty(&export).map_err(|e| e.to_string())?;
+            let name = format!(
+                "{}-unsaved-{stamp}.plreflect",
+                crate::export::slug(&reflection.display_title())
+            );
+            write_copy(&folder.join(name), &bytes)?;
+            written += 1;
+        }
+        for session in sessions {
+            let bytes = serde_json::to_vec_pretty(session).map_err(|e| e.to_string())?;
+            write_copy(
+                &folder.join(format!("session-{}-unsaved-{stamp}.json", session.date)),
+                &bytes,
+            )?;
+            written += 1;
+        }
+        Ok(written)
     }
 
     /// Shows a reflection; coming back to the same one keeps its section and scroll.
@@ -314,4 +450,13 @@ impl ReflectApp {
             None => self.message = Some(format!("The guide \"{guide_id}\" is not available.")),
         }
     }
+}
+
+fn write_copy(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
+    crate::store::atomic::write(path, bytes).map_err(|error| {
+        format!(
+            "The copy could not be written to {}: {error}",
+            path.display()
+        )
+    })
 }

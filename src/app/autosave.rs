@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
+use super::recovery::RecoveryFolder;
 use crate::reflection::{Reflection, Teacher};
 use crate::store::Store;
 
@@ -66,11 +67,33 @@ pub struct Autosave {
     jobs: Option<Sender<SaveJob>>,
     outcomes: Receiver<SaveOutcome>,
     worker: Option<JoinHandle<()>>,
+    /// Why the worker could not be started, if it could not.
+    start_error: Option<String>,
+}
+
+/// Adds where the words were kept as well to the reason a save failed.
+fn kept_elsewhere(error: String, kept: Option<std::io::Result<std::path::PathBuf>>) -> String {
+    match kept {
+        Some(Ok(path)) => format!(
+            "{error}. Your words are kept in {} until they can be saved",
+            path.display()
+        ),
+        Some(Err(kept_error)) => {
+            format!("{error}. They could not be kept elsewhere either ({kept_error})")
+        }
+        None => error,
+    }
 }
 
 impl Autosave {
-    /// Starts the worker. `wake` is called after each write so the UI can show the result.
-    pub fn start(store: Arc<Store>, wake: impl Fn() + Send + 'static) -> Self {
+    /// Starts the worker. `wake` is called after each write so the UI can
+    /// show the result. A reflection or session that cannot be saved is kept
+    /// in `recovery` as well.
+    pub fn start(
+        store: Arc<Store>,
+        recovery: Option<RecoveryFolder>,
+        wake: impl Fn() + Send + 'static,
+    ) -> Self {
         let (jobs, job_rx) = channel::<SaveJob>();
         let (outcome_tx, outcomes) = channel();
         let worker = std::thread::Builder::new()
@@ -84,10 +107,20 @@ impl Autosave {
                                 updated: reflection.updated.0.clone(),
                             };
                             match store.save_reflection(&reflection) {
-                                Ok(()) => SaveOutcome::Saved,
+                                Ok(()) => {
+                                    if let Some(recovery) = &recovery {
+                                        recovery.forget(&reflection.id);
+                                    }
+                                    SaveOutcome::Saved
+                                }
                                 Err(error) => SaveOutcome::Failed {
                                     what,
-                                    error: error.to_string(),
+                                    error: kept_elsewhere(
+                                        error.to_string(),
+                                        recovery
+                                            .as_ref()
+                                            .map(|r| r.keep_reflection(&reflection, None)),
+                                    ),
                                 },
                             }
                         }
@@ -96,10 +129,18 @@ impl Autosave {
                                 id: session.id.clone(),
                             };
                             match store.save_session(&session) {
-                                Ok(()) => SaveOutcome::Saved,
+                                Ok(()) => {
+                                    if let Some(recovery) = &recovery {
+                                        recovery.forget(&session.id);
+                                    }
+                                    SaveOutcome::Saved
+                                }
                                 Err(error) => SaveOutcome::Failed {
                                     what,
-                                    error: error.to_string(),
+                                    error: kept_elsewhere(
+                                        error.to_string(),
+                                        recovery.as_ref().map(|r| r.keep_session(&session)),
+                                    ),
                                 },
                             }
                         }
@@ -158,19 +199,33 @@ impl Autosave {
                     let _ = outcome_tx.send(outcome);
                     wake();
                 }
-            })
-            .ok();
+            });
+        let (worker, start_error) = match worker {
+            Ok(worker) => (Some(worker), None),
+            Err(error) => (
+                None,
+                Some(format!("the saving thread could not start ({error})")),
+            ),
+        };
         Autosave {
             jobs: Some(jobs),
             outcomes,
             worker,
+            start_error,
         }
     }
 
+    /// Why nothing can be saved, if the worker could not start.
+    pub fn start_error(&self) -> Option<&str> {
+        self.start_error.as_deref()
+    }
+
     pub fn send(&self, job: SaveJob) -> bool {
-        self.jobs
-            .as_ref()
-            .is_some_and(|jobs| jobs.send(job).is_ok())
+        self.worker.is_some()
+            && self
+                .jobs
+                .as_ref()
+                .is_some_and(|jobs| jobs.send(job).is_ok())
     }
 
     /// Outcomes that arrived since the last call.

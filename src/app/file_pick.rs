@@ -13,8 +13,13 @@ pub struct PickedFile {
 pub enum PickOutcome {
     Picked(PickedFile),
     Cancelled,
+    /// No system dialog could be shown (it answered at once): the app shows its own.
+    NoDialog,
     Failed(String),
 }
+
+/// A dialog that answers faster than this was never shown.
+const NO_DIALOG_THRESHOLD: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// Largest file accepted for import; exported reflections are a few kilobytes.
 const MAX_IMPORT_BYTES: u64 = 16 * 1024 * 1024;
@@ -25,17 +30,29 @@ pub struct PickJob {
 
 impl PickJob {
     /// Asks for a JSON file, or reads `chosen` when it is given (tests, scripted use).
-    pub fn start(chosen: Option<PathBuf>, wake: impl Fn() + Send + 'static) -> Self {
+    pub fn start(
+        chosen: Option<PathBuf>,
+        system_dialog: bool,
+        wake: impl Fn() + Send + 'static,
+    ) -> Self {
         let (send, outcome) = channel();
         let spawned = std::thread::Builder::new()
             .name("open-file".into())
             .spawn(move || {
+                let asked = std::time::Instant::now();
+                let given = chosen.is_some();
                 let path = chosen.or_else(|| {
+                    if !system_dialog {
+                        return None;
+                    }
                     rfd::FileDialog::new()
-                        .add_filter("Exported reflection (JSON)", &["json"])
+                        .add_filter("Exported reflection", &["plreflect", "json"])
                         .pick_file()
                 });
                 let result = match path {
+                    None if !given && (!system_dialog || asked.elapsed() < NO_DIALOG_THRESHOLD) => {
+                        PickOutcome::NoDialog
+                    }
                     None => PickOutcome::Cancelled,
                     Some(path) => read(&path),
                 };
@@ -81,4 +98,62 @@ fn read(path: &std::path::Path) -> PickOutcome {
         Ok(bytes) => PickOutcome::Picked(PickedFile { label, bytes }),
         Err(error) => PickOutcome::Failed(format!("{label}: could not read the file: {error}")),
     }
+}
+
+/// The folder a path names: itself if it is a folder, else its parent.
+pub fn folder_of(path: &std::path::Path) -> PathBuf {
+    if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent()
+            .map_or_else(|| path.to_path_buf(), std::path::Path::to_path_buf)
+    }
+}
+
+/// Lists a folder for the app's own file chooser: its folders (hidden ones
+/// left out) and the files `keep` accepts, each sorted by name.
+pub fn list_folder(
+    folder: &std::path::Path,
+    keep: impl Fn(&str) -> bool,
+) -> super::views::file_chooser::Listing {
+    let mut listing = super::views::file_chooser::Listing::default();
+    match std::fs::read_dir(folder) {
+        Ok(entries) => {
+            for entry in entries.filter_map(Result::ok) {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.starts_with('.') {
+                    continue;
+                }
+                if entry.path().is_dir() {
+                    listing.folders.push(name);
+                } else if keep(&name) {
+                    listing.files.push(name);
+                }
+            }
+            listing.folders.sort_by_key(|n| n.to_lowercase());
+            listing.files.sort_by_key(|n| n.to_lowercase());
+        }
+        Err(error) => {
+            listing.problem = Some(format!("This folder could not be read: {error}"));
+        }
+    }
+    listing
+}
+
+/// The places people usually keep files, for the chooser's quick buttons.
+pub fn usual_places() -> Vec<(String, PathBuf)> {
+    let mut places = Vec::new();
+    if let Some(dirs) = directories::UserDirs::new() {
+        places.push(("Home".to_owned(), dirs.home_dir().to_path_buf()));
+        for (name, dir) in [
+            ("Documents", dirs.document_dir()),
+            ("Downloads", dirs.download_dir()),
+            ("Desktop", dirs.desktop_dir()),
+        ] {
+            if let Some(dir) = dir.filter(|d| d.is_dir()) {
+                places.push((name.to_owned(), dir.to_path_buf()));
+            }
+        }
+    }
+    places
 }

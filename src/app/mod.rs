@@ -11,6 +11,7 @@ mod launch;
 mod memo;
 pub mod metrics;
 mod notebook;
+mod recovery;
 mod screen_data;
 mod settings;
 mod sharing;
@@ -48,6 +49,30 @@ pub struct AppConfig {
     pub export_folder: Option<PathBuf>,
     /// Import this file instead of asking with a dialog (for scripted use and tests).
     pub import_file: Option<PathBuf>,
+    /// Where words that cannot be saved into the data folder are kept as
+    /// well; None for the platform's usual place (its state or cache folder).
+    pub recovery_dir: Option<PathBuf>,
+    /// Whether to ask with the system's file dialogs; without them the app
+    /// uses its own chooser (as on a desktop that has none).
+    pub system_dialogs: bool,
+}
+
+impl AppConfig {
+    fn recovery_folder(&self) -> Option<recovery::RecoveryFolder> {
+        match &self.recovery_dir {
+            Some(dir) => Some(recovery::RecoveryFolder::new(dir.clone())),
+            None => recovery::RecoveryFolder::for_data_dir(&self.data_dir),
+        }
+    }
+}
+
+/// Closing the window while some words are not saved.
+#[derive(Debug, Default)]
+struct Quitting {
+    /// The teacher chose to quit without the unsaved words.
+    anyway: bool,
+    /// The window was asked to close and could not save everything.
+    blocked: bool,
 }
 
 /// Which screen fills the window.
@@ -97,6 +122,12 @@ pub struct ReflectApp {
     import_conflict: Option<crate::coach::ImportPlan>,
     /// Larger text for showing the screen to a teacher in a session.
     presenting: bool,
+    quitting: Quitting,
+    /// The app's own file chooser, where no system dialog can be shown.
+    chooser: Option<views::file_chooser::FileChooser>,
+    /// Words kept after failed saves, found on start, waiting for the
+    /// teacher to bring them back.
+    recovered: Option<recovery::Recovered>,
 }
 
 /// A data folder that is open (and locked for writing), with its guides
@@ -176,9 +207,12 @@ impl ReflectApp {
 
     pub fn with_opening(ctx: &egui::Context, config: AppConfig, opening: OpeningNotebook) -> Self {
         let wake_ctx = ctx.clone();
-        let notebook = Notebook::new(opening.library, opening.store, move || {
-            wake_ctx.request_repaint()
-        });
+        let notebook = Notebook::new(
+            opening.library,
+            opening.store,
+            config.recovery_folder(),
+            move || wake_ctx.request_repaint(),
+        );
         let settings = Settings::load(&config.data_dir);
         theme::apply(ctx, settings.theme);
         ctx.set_zoom_factor(settings.zoom);
@@ -208,6 +242,9 @@ impl ReflectApp {
             import_pick: None,
             import_conflict: None,
             presenting: false,
+            quitting: Quitting::default(),
+            chooser: None,
+            recovered: None,
         };
         app.finish_opening(WAIT_FOR_NOTEBOOK);
         app
@@ -247,7 +284,58 @@ impl ReflectApp {
             Screen::Home
         };
         self.show_problems = !self.notebook.problems.is_empty();
+        self.offer_recovered();
         self.metrics.record_open();
+    }
+
+    /// Words that could not be saved last time were kept elsewhere: offer
+    /// them back, unless the notebook already has them.
+    fn offer_recovered(&mut self) {
+        if self.notebook.is_read_only() {
+            return;
+        }
+        let Some(folder) = self.notebook.recovery().cloned() else {
+            return;
+        };
+        let recovered = folder.read();
+        self.notebook
+            .problems
+            .extend(recovered.problems.iter().cloned());
+        let mut what: Vec<String> = recovered
+            .reflections
+            .iter()
+            .filter(|r| {
+                notebook::kept_copy_is_new(
+                    *r,
+                    self.notebook.entry(&r.id).map(|e| &e.reflection),
+                    |r| &r.updated,
+                )
+            })
+            .map(|r| format!("\"{}\" (changed {})", r.display_title(), r.updated))
+            .collect();
+        what.extend(
+            recovered
+                .sessions
+                .iter()
+                .filter(|s| {
+                    notebook::kept_copy_is_new(
+                        *s,
+                        self.notebook.session(&s.id).map(|e| &e.session),
+                        |s| &s.updated,
+                    )
+                })
+                .map(|s| format!("the coach session of {} (changed {})", s.date, s.updated)),
+        );
+        if what.is_empty() {
+            // Everything kept is already in the notebook: nothing to offer.
+            self.notebook.bring_back(recovered);
+            return;
+        }
+        self.dialog = Some(Dialog::BringBack {
+            what,
+            folder: folder.dir().to_path_buf(),
+        });
+        self.recovered = Some(recovered);
     }
 
     /// Writes every pending edit and waits for the disk. Called on exit.
@@ -293,6 +381,18 @@ impl eframe::App for ReflectApp {
         for command in UiCommand::pressed(ctx) {
             self.run_command(ctx, command);
         }
+        // A file dropped onto the window is imported, as if chosen.
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        for path in dropped {
+            self.apply(ctx, views::Action::ImportFile(path));
+        }
         self.save_settings_if_changed();
         self.poll_export();
         self.poll_background();
@@ -306,6 +406,19 @@ impl eframe::App for ReflectApp {
         }
         if ctx.input(|i| i.viewport().close_requested()) {
             self.flush();
+            if self.notebook.has_unsaved() && !self.quitting.anyway {
+                // Never quit with words that are in no file: stay open and
+                // say why, with a way to keep them elsewhere.
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.quitting.blocked = true;
+                self.dialog = Some(Dialog::QuitUnsaved {
+                    what: self.notebook.unsaved_in_words(),
+                    reason: match self.notebook.save_state() {
+                        SaveState::Failed(reason) => reason,
+                        _ => "the disk did not confirm the save".to_owned(),
+                    },
+                });
+            }
         }
     }
 
@@ -399,6 +512,9 @@ impl eframe::App for ReflectApp {
         });
         if let Some(dialog) = self.dialog.as_mut() {
             actions.extend(dialog.ui(&ctx, &self.notebook));
+        }
+        if let Some(chooser) = self.chooser.as_mut() {
+            actions.extend(chooser.ui(&ctx, &file_pick::usual_places()));
         }
         if let Some(plan) = &self.import_conflict {
             actions.extend(views::dialogs::import_conflict(&ctx, plan, &self.notebook));

@@ -14,6 +14,7 @@ use crate::reflection::{Edit, Reflection, Teacher, apply};
 use crate::store::{Snapshot, Store};
 
 use super::autosave::{Autosave, Move, SaveJob, SaveOutcome, SavedThing};
+use super::recovery::RecoveryFolder;
 
 /// How long after the last keystroke an edit is written.
 pub const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -107,6 +108,17 @@ impl PendingSave {
     }
 }
 
+/// Whether a copy kept after a failed save holds something the notebook
+/// does not: the notebook has no such record, or its record differs and is
+/// not newer. Times have one-second steps, so a same-second edit counts.
+pub fn kept_copy_is_new<T: PartialEq>(
+    kept: &T,
+    saved: Option<&T>,
+    updated: impl Fn(&T) -> &Timestamp,
+) -> bool {
+    saved.is_none_or(|saved| saved != kept && updated(saved) <= updated(kept))
+}
+
 /// Whether the teacher's words are safely on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveState {
@@ -132,6 +144,12 @@ pub struct Notebook {
     in_flight: usize,
     last_error: Option<String>,
     autosave: Autosave,
+    /// Where words that cannot be saved into the notebook are kept as well.
+    recovery: Option<RecoveryFolder>,
+    /// Why the teacher list may not be changed (a newer format, or a damaged
+    /// file), if it may not: such edits are refused at once, never accepted
+    /// and then dropped.
+    teachers_read_only: Option<String>,
     /// Goes up with every change in memory, so views can tell when to recompute.
     revision: u64,
     last_import: Option<Result<String, String>>,
@@ -151,7 +169,12 @@ impl Notebook {
     /// A notebook on `store` with nothing read yet: [`Notebook::fill`] adds
     /// what [`Store::load`] read, which the window does on another thread so
     /// that it can show its first frame at once.
-    pub fn new(library: GuideLibrary, store: Arc<Store>, wake: impl Fn() + Send + 'static) -> Self {
+    pub fn new(
+        library: GuideLibrary,
+        store: Arc<Store>,
+        recovery: Option<RecoveryFolder>,
+        wake: impl Fn() + Send + 'static,
+    ) -> Self {
         let mut problems = Vec::new();
         if let Some(reason) = store.read_only_reason() {
             problems.push(format!(
@@ -159,7 +182,13 @@ impl Notebook {
             ));
         }
         problems.extend(library.problems.iter().map(ToString::to_string));
-        let autosave = Autosave::start(Arc::clone(&store), wake);
+        let autosave = Autosave::start(Arc::clone(&store), recovery.clone(), wake);
+        let last_error = autosave.start_error().map(|error| {
+            let message =
+                format!("Nothing can be saved: {error}. Close PL Reflect and open it again.");
+            problems.push(message.clone());
+            message
+        });
         Notebook {
             library,
             store,
@@ -171,8 +200,10 @@ impl Notebook {
             pending: BTreeMap::new(),
             teachers_pending: None,
             in_flight: 0,
-            last_error: None,
+            last_error,
             autosave,
+            recovery,
+            teachers_read_only: None,
             revision: 0,
             last_import: None,
             removed_teachers: Vec::new(),
@@ -185,6 +216,7 @@ impl Notebook {
         self.problems
             .extend(snapshot.problems.iter().map(ToString::to_string));
         self.teachers = snapshot.teachers;
+        self.teachers_read_only = snapshot.teachers_read_only;
         self.entries = snapshot
             .reflections
             .into_iter()
@@ -241,14 +273,24 @@ impl Notebook {
         self.store.read_only_reason().is_some()
     }
 
-    pub fn add_teacher(&mut self, name: &str) -> String {
+    pub fn add_teacher(&mut self, name: &str) -> Result<String, String> {
+        self.refuse_teacher_edit()?;
         // A teacher who gives no name stays nameless; summaries are then anonymous.
         let teacher = Teacher::new(name, Timestamp::now());
         let id = teacher.id.clone();
         self.teachers.push(teacher);
         self.touch_teachers();
         self.revision += 1;
-        id
+        Ok(id)
+    }
+
+    /// The teacher list cannot be saved: refuse the edit now, say why.
+    fn refuse_teacher_edit(&self) -> Result<(), String> {
+        self.refuse_if_read_only()?;
+        match &self.teachers_read_only {
+            Some(reason) => Err(format!("The teacher list cannot be changed: {reason}")),
+            None => Ok(()),
+        }
     }
 
     /// Starts a reflection on a guide for a teacher (the notebook's own teacher
@@ -261,7 +303,7 @@ impl Notebook {
     ) -> Option<String> {
         let teacher_id = match teacher_id.or_else(|| self.main_teacher().map(|t| t.id.as_str())) {
             Some(id) => id.to_owned(),
-            None => self.add_teacher(""),
+            None => self.add_teacher("").ok()?,
         };
         let guide = Arc::clone(self.guide(guide_id)?);
         let reflection = Reflection::new(&teacher_id, &guide, title, Timestamp::now());
@@ -377,22 +419,26 @@ impl Notebook {
         self.teachers.iter().find(|t| t.id == id)
     }
 
-    pub fn rename_teacher(&mut self, id: &str, name: &str) {
+    pub fn rename_teacher(&mut self, id: &str, name: &str) -> Result<(), String> {
+        self.refuse_teacher_edit()?;
         if let Some(teacher) = self.teachers.iter_mut().find(|t| t.id == id) {
             teacher.name = name.trim().to_owned();
             teacher.updated = Timestamp::now();
             self.touch_teachers();
             self.revision += 1;
         }
+        Ok(())
     }
 
-    pub fn set_archived(&mut self, id: &str, archived: bool) {
+    pub fn set_archived(&mut self, id: &str, archived: bool) -> Result<(), String> {
+        self.refuse_teacher_edit()?;
         if let Some(teacher) = self.teachers.iter_mut().find(|t| t.id == id) {
             teacher.archived = archived;
             teacher.updated = Timestamp::now();
             self.touch_teachers();
             self.revision += 1;
         }
+        Ok(())
     }
 
     /// A teacher's reflections, newest first. Reflections started in the same
@@ -469,6 +515,7 @@ impl Notebook {
     /// restorable by hand). If any file cannot be moved, nothing is, and the
     /// teacher comes back.
     pub fn delete_teacher(&mut self, teacher_id: &str) -> Result<(), String> {
+        self.refuse_teacher_edit()?;
         let index = self
             .teachers
             .iter()
@@ -698,6 +745,106 @@ impl Notebook {
             Some(reason) => Err(format!("Not saved: {reason}")),
             None => Ok(()),
         }
+    }
+
+    /// Whether any edit is not yet safely on disk.
+    pub fn has_unsaved(&self) -> bool {
+        !self.pending.is_empty() || self.teachers_pending.is_some() || self.in_flight > 0
+    }
+
+    /// The reflections and sessions whose latest edits are not on disk.
+    pub fn unsaved(&self) -> (Vec<&Reflection>, Vec<&crate::coach::CoachSession>) {
+        let reflections = self
+            .entries
+            .iter()
+            .filter(|e| self.pending.contains_key(&e.reflection.id))
+            .map(|e| &e.reflection)
+            .collect();
+        let sessions = self
+            .sessions
+            .iter()
+            .filter(|e| self.pending.contains_key(&e.session.id))
+            .map(|e| &e.session)
+            .collect();
+        (reflections, sessions)
+    }
+
+    /// In words, what is not saved: "Fall check-in, the session of 2026-12-01 and the teacher list".
+    pub fn unsaved_in_words(&self) -> String {
+        let (reflections, sessions) = self.unsaved();
+        let mut names: Vec<String> = reflections
+            .iter()
+            .map(|r| format!("\"{}\"", r.display_title()))
+            .chain(
+                sessions
+                    .iter()
+                    .map(|s| format!("the session of {}", s.date)),
+            )
+            .collect();
+        if self.teachers_pending.is_some() {
+            names.push("the teacher list".to_owned());
+        }
+        match names.len() {
+            0 => "your latest changes".to_owned(),
+            1 => names.remove(0),
+            _ => {
+                let last = names.pop().unwrap_or_default();
+                format!("{} and {last}", names.join(", "))
+            }
+        }
+    }
+
+    /// Where words that could not be saved are kept as well.
+    pub fn recovery(&self) -> Option<&RecoveryFolder> {
+        self.recovery.as_ref()
+    }
+
+    /// Puts back words kept after a failed save, when they are newer than
+    /// what the notebook holds (or it holds nothing of them), and saves them.
+    /// Returns how many records came back.
+    pub fn bring_back(&mut self, recovered: super::recovery::Recovered) -> usize {
+        let mut count = 0;
+        for reflection in recovered.reflections {
+            let newer = kept_copy_is_new(
+                &reflection,
+                self.entry(&reflection.id).map(|e| &e.reflection),
+                |r| &r.updated,
+            );
+            if newer && self.guide(&reflection.guide_id).is_some() {
+                let id = reflection.id.clone();
+                self.entries.retain(|e| e.reflection.id != id);
+                self.entries.push(Entry {
+                    reflection,
+                    read_only: None,
+                });
+                self.schedule_save(&id);
+                count += 1;
+            } else if let Some(recovery) = &self.recovery
+                && !newer
+            {
+                recovery.forget(&reflection.id);
+            }
+        }
+        for session in recovered.sessions {
+            let newer = kept_copy_is_new(
+                &session,
+                self.session(&session.id).map(|e| &e.session),
+                |s| &s.updated,
+            );
+            if newer {
+                let id = session.id.clone();
+                self.sessions.retain(|e| e.session.id != id);
+                self.sessions.push(SessionEntry {
+                    session,
+                    read_only: None,
+                });
+                self.schedule_save(&id);
+                count += 1;
+            } else if let Some(recovery) = &self.recovery {
+                recovery.forget(&session.id);
+            }
+        }
+        count
     }
 
     pub fn revision(&self) -> u64 {

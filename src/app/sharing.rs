@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::export_worker::{self, Destination, ExportJob, ExportOutcome};
 use super::views::export_dialog::ExportChoices;
-use super::{ReflectApp, Screen, file_pick};
+use super::{ReflectApp, Screen, file_pick, views};
 
 /// The export dialog, with the preview it shows and the save in progress.
 pub(super) struct ExportState {
@@ -258,6 +258,19 @@ impl ReflectApp {
                     }
                 }
                 file_pick::PickOutcome::Cancelled => {}
+                file_pick::PickOutcome::NoDialog => {
+                    let start = directories::UserDirs::new()
+                        .and_then(|d| d.download_dir().map(std::path::Path::to_path_buf))
+                        .or_else(|| {
+                            directories::UserDirs::new().map(|d| d.home_dir().to_path_buf())
+                        })
+                        .unwrap_or_else(|| PathBuf::from("/"));
+                    self.open_chooser(
+                        views::file_chooser::ChooserPurpose::Import,
+                        start,
+                        Some("No system file dialog could be shown here, so PL Reflect shows its own. You can also drop a file onto the window.".to_owned()),
+                    );
+                }
                 file_pick::PickOutcome::Failed(error) => {
                     self.message = Some(format!("Nothing was imported: {error}"))
                 }

@@ -208,7 +208,10 @@ impl Store {
                 Ok((held_id, newer)) => read_only_state(path, &held_id, newer).1,
                 Err(failure) => Some(failure.into_problem(path)),
             },
-            Err(failure) => Some(failure.into_problem(path)),
+            // The disk did not answer (EIO, a folder that is not there): nothing
+            // is known of the content, so the file is not marked as refused and
+            // the next save tries again once the disk answers.
+            Err(failure) => return Err(StoreError::refused(failure.into_problem(path))),
         };
         // The id given was checked to match the file name, so a mismatch shows up as NameMismatch.
         debug_assert!(path.file_stem().is_some_and(|stem| stem == id));

@@ -15,7 +15,18 @@ pub fn config(data_dir: &Path) -> AppConfig {
         lock_wait: Duration::from_millis(200),
         export_folder: Some(data_dir.join("exports-for-tests")),
         import_file: None,
+        recovery_dir: Some(recovery_dir(data_dir)),
+        // Tests never open a system dialog: the app's own chooser is used.
+        system_dialogs: false,
     }
+}
+
+/// Where the tests' app keeps words it could not save: beside the data
+/// folder, never in the user's own state folder.
+pub fn recovery_dir(data_dir: &Path) -> PathBuf {
+    let mut name = data_dir.file_name().unwrap_or_default().to_os_string();
+    name.push("-recovery");
+    data_dir.with_file_name(name)
 }
 
 /// Opens the real app on `data_dir` in a 1280×800 window.
@@ -257,4 +268,27 @@ pub fn clear_keys(harness: &mut Harness<'static, ReflectApp>, label: &str) {
         harness.step();
     }
     harness.run();
+}
+
+/// A file dropped onto the window, as the window system hands it over.
+#[derive(Debug)]
+pub struct DroppedPath(pub PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops a file onto the window and lets the app settle.
+pub fn drop_file(harness: &mut Harness<'static, ReflectApp>, path: &Path) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path.to_path_buf())));
+    harness.run();
+    settle(harness);
 }

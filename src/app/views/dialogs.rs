@@ -38,6 +38,22 @@ pub enum Dialog {
         reflection_id: String,
         query: String,
     },
+    /// The window was asked to close while some words are in no file.
+    QuitUnsaved {
+        what: String,
+        reason: String,
+    },
+    /// Words kept elsewhere after failed saves, found on start.
+    BringBack {
+        what: Vec<String>,
+        folder: std::path::PathBuf,
+    },
+    /// A message that needs an answer before going on, such as where a
+    /// copy of unsaved words was kept.
+    Notice {
+        title: String,
+        text: String,
+    },
 }
 
 impl Dialog {
@@ -62,6 +78,18 @@ impl Dialog {
                 reflection_id,
                 query,
             } => find_practice(ui, notebook, reflection_id, query, &mut actions),
+            Dialog::QuitUnsaved { what, reason } => quit_unsaved(ui, what, reason, &mut actions),
+            Dialog::BringBack { what, folder } => bring_back(ui, what, folder, &mut actions),
+            Dialog::Notice { title, text } => {
+                ui.heading(title.as_str());
+                ui.label(text.as_str());
+                ui.add_space(8.0);
+                let ok = ui.button(RichText::new("OK").strong());
+                focus_first(ui, &ok);
+                if ok.clicked() {
+                    actions.push(Action::CloseDialog);
+                }
+            }
         };
         let modal = super::widgets::fitted_modal(ctx, "dialog", 460.0, body, |_| {});
         if modal.should_close() && actions.is_empty() {
@@ -129,9 +157,7 @@ fn new_reflection(
     let field = ui.add(egui::TextEdit::singleline(title).hint_text("For example, Fall check-in"));
     let field = field.labelled_by(label.id);
     focus_first(ui, &field);
-    if buttons(ui, "Start", actions)
-        || (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
-    {
+    if buttons(ui, "Start", actions) || (super::widgets::submitted(ui, &field)) {
         actions.push(Action::StartReflection {
             teacher_id: teacher_id.clone(),
             guide_id: guide_id.clone(),
@@ -146,9 +172,7 @@ fn rename(ui: &mut Ui, id: &str, title: &mut String, actions: &mut Vec<Action>) 
     let field = ui.add(egui::TextEdit::singleline(title));
     let field = field.labelled_by(label.id);
     focus_first(ui, &field);
-    if buttons(ui, "Rename", actions)
-        || (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
-    {
+    if buttons(ui, "Rename", actions) || (super::widgets::submitted(ui, &field)) {
         actions.push(Action::Rename {
             id: id.to_owned(),
             title: title.clone(),
@@ -243,8 +267,7 @@ fn add_teacher(ui: &mut Ui, name: &mut String, actions: &mut Vec<Action>) {
         .add(egui::TextEdit::singleline(name))
         .labelled_by(label.id);
     focus_first(ui, &field);
-    let confirmed = buttons(ui, "Add teacher", actions)
-        || (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+    let confirmed = buttons(ui, "Add teacher", actions) || (super::widgets::submitted(ui, &field));
     if confirmed && !name.trim().is_empty() {
         actions.push(Action::AddTeacher(name.trim().to_owned()));
     }
@@ -257,8 +280,7 @@ fn rename_teacher(ui: &mut Ui, teacher_id: &str, name: &mut String, actions: &mu
         .add(egui::TextEdit::singleline(name))
         .labelled_by(label.id);
     focus_first(ui, &field);
-    let confirmed = buttons(ui, "Rename", actions)
-        || (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+    let confirmed = buttons(ui, "Rename", actions) || (super::widgets::submitted(ui, &field));
     if confirmed && !name.trim().is_empty() {
         actions.push(Action::RenameTeacher {
             teacher_id: teacher_id.to_owned(),
@@ -352,4 +374,63 @@ pub fn import_conflict(
         actions.push(Action::CloseDialog);
     }
     actions
+}
+
+fn quit_unsaved(ui: &mut Ui, what: &str, reason: &str, actions: &mut Vec<Action>) {
+    ui.heading("Your latest words are not saved yet");
+    ui.label(format!(
+        "PL Reflect could not save {what} into your notebook: {reason}."
+    ));
+    ui.label("The window stays open, so nothing is lost. Free some space or fix the folder and try again, or keep a copy somewhere else (a USB stick, another folder); a reflection's copy can be imported back later.");
+    ui.add_space(8.0);
+    ui.horizontal_wrapped(|ui| {
+        let retry = ui.button(RichText::new("Try again").strong());
+        focus_first(ui, &retry);
+        if retry.clicked() {
+            actions.push(Action::RetrySaveAndQuit);
+        }
+        if ui
+            .button("Save a copy elsewhere…")
+            .on_hover_text("Keep the unsaved words as files in a folder you choose, then quit")
+            .clicked()
+        {
+            actions.push(Action::SaveUnsavedCopy);
+        }
+        if ui.button("Keep working").clicked() {
+            actions.push(Action::CloseDialog);
+        }
+    });
+    ui.add_space(8.0);
+    ui.separator();
+    ui.colored_label(
+        crate::app::theme::warning(ui.visuals()),
+        "Quitting anyway loses the words typed since the last save, unless the copy kept outside the notebook (named in the message above) was written.",
+    );
+    if ui.button("Quit without saving").clicked() {
+        actions.push(Action::QuitAnyway);
+    }
+}
+
+fn bring_back(ui: &mut Ui, what: &[String], folder: &std::path::Path, actions: &mut Vec<Action>) {
+    ui.heading("Words from last time were kept");
+    ui.label("Last time, these could not be saved into your notebook, so PL Reflect kept a copy elsewhere:");
+    for item in what {
+        ui.label(format!("•  {item}"));
+    }
+    ui.weak(format!("The copies are in {}", folder.display()));
+    ui.add_space(8.0);
+    ui.horizontal_wrapped(|ui| {
+        let back = ui.button(RichText::new("Bring them back").strong());
+        focus_first(ui, &back);
+        if back.clicked() {
+            actions.push(Action::BringBackRecovered);
+        }
+        if ui
+            .button("Not now")
+            .on_hover_text("Leave the copies where they are; PL Reflect asks again next time")
+            .clicked()
+        {
+            actions.push(Action::KeepRecoveredForLater);
+        }
+    });
 }

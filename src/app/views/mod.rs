@@ -6,6 +6,7 @@ pub mod date_field;
 pub mod dialogs;
 pub mod due;
 pub mod export_dialog;
+pub mod file_chooser;
 pub mod home;
 pub mod problems;
 pub mod reflect;
@@ -91,4 +92,21 @@ pub enum Action {
     AskDeleteTeacher(String),
     DeleteTeacher(String),
     CloseDialog,
+    /// The app's own file chooser: show this folder (or take this file).
+    ChooserGo(std::path::PathBuf),
+    /// The app's own file chooser: this file or folder is the choice.
+    ChooserChoose(std::path::PathBuf),
+    ChooserCancel,
+    /// Import this file (dropped onto the window, or chosen).
+    ImportFile(std::path::PathBuf),
+    /// Quitting with unsaved words: try to save them once more.
+    RetrySaveAndQuit,
+    /// Quitting with unsaved words: keep a copy in a folder of the teacher's choice.
+    SaveUnsavedCopy,
+    /// Quitting with unsaved words: quit without them.
+    QuitAnyway,
+    /// Words kept after a failed save: put them back into the notebook.
+    BringBackRecovered,
+    /// Words kept after a failed save: leave them where they are for now.
+    KeepRecoveredForLater,
 }

@@ -115,7 +115,7 @@ pub fn ui(
                 ui.horizontal(|ui| {
                     let field = ui.add_enabled(editable, egui::TextEdit::singleline(&mut draft.agenda_text).hint_text("Something to discuss"));
                     name_for_screen_readers(&field, egui::Role::TextInput, None, "New agenda item");
-                    let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let entered = super::widgets::submitted(ui, &field);
                     let add = ui.add_enabled(editable && !draft.agenda_text.trim().is_empty(), egui::Button::new("Add to agenda"));
                     if (add.clicked() || entered) && !draft.agenda_text.trim().is_empty() {
                         edit(SessionEdit::AddAgendaItem {
@@ -176,7 +176,7 @@ pub fn ui(
                 ui.horizontal(|ui| {
                     let field = ui.add_enabled(editable, egui::TextEdit::singleline(&mut draft.step_text).hint_text("A small step you agreed on"));
                     name_for_screen_readers(&field, egui::Role::TextInput, None, "New agreed step");
-                    let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let entered = super::widgets::submitted(ui, &field);
                     let add = ui.add_enabled(editable && !draft.step_text.trim().is_empty(), egui::Button::new("Add step"));
                     if (add.clicked() || entered) && !draft.step_text.trim().is_empty() {
                         edit(SessionEdit::AddStep {

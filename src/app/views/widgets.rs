@@ -207,3 +207,9 @@ pub fn focus_first(ui: &Ui, field: &Response) {
         field.request_focus();
     }
 }
+
+/// Whether Enter was pressed in this one-line field (which gives up the
+/// focus on Enter, in this frame or the next).
+pub fn submitted(ui: &Ui, field: &Response) -> bool {
+    ui.input(|i| i.key_pressed(egui::Key::Enter)) && (field.lost_focus() || field.has_focus())
+}

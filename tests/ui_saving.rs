@@ -1,0 +1,196 @@
+//! Words are never lost at quit: when the notebook cannot take a save, the
+//! window stays open, says why, keeps a copy outside the data folder, and the
+//! next start brings the words back.
+
+mod common;
+
+use common::{begin, click, click_starting_with, open_app, recovery_dir};
+
+use egui_kittest::kittest::Queryable;
+
+/// Makes every save of a reflection fail, as a full or broken disk does:
+/// the reflections folder becomes a plain file.
+fn break_reflections_folder(data_dir: &std::path::Path) {
+    std::fs::rename(
+        data_dir.join("reflections"),
+        data_dir.join("reflections-away"),
+    )
+    .expect("move away");
+    std::fs::write(data_dir.join("reflections"), b"not a folder").expect("block");
+}
+
+fn mend_reflections_folder(data_dir: &std::path::Path) {
+    std::fs::remove_file(data_dir.join("reflections")).expect("unblock");
+    std::fs::rename(
+        data_dir.join("reflections-away"),
+        data_dir.join("reflections"),
+    )
+    .expect("move back");
+}
+
+type App = egui_kittest::Harness<'static, pl_reflect::app::ReflectApp>;
+
+/// Asks the window to close, as the close button, Ctrl+Q or the window
+/// manager do. Returns whether the app cancelled the close.
+fn request_close(harness: &mut App) -> bool {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    let cancelled = sent(harness, &egui::ViewportCommand::CancelClose);
+    harness.run();
+    cancelled
+}
+
+/// Whether the last frame sent this command to the window.
+fn sent(harness: &App, command: &egui::ViewportCommand) -> bool {
+    harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(command))
+}
+
+/// Clicks a button and returns whether that frame asked the window to close.
+fn click_and_see_close(harness: &mut App, label: &str) -> bool {
+    harness.get_by_label(label).click();
+    harness.step();
+    let closing = sent(harness, &egui::ViewportCommand::Close);
+    harness.run();
+    closing
+}
+
+fn saved_level(data_dir: &std::path::Path) -> Option<String> {
+    let files = common::reflection_files(data_dir);
+    let file = files.first()?;
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(file).ok()?).ok()?;
+    json["answers"]["station-rotation"]["level"]
+        .as_str()
+        .map(str::to_owned)
+}
+
+#[test]
+fn quitting_with_words_the_disk_refused_keeps_the_window_open_until_they_are_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    begin(&mut harness, "Ms. Rivera");
+    click_starting_with(&mut harness, "Section 3: Practices");
+    harness.state_mut().flush();
+
+    break_reflections_folder(dir.path());
+    click(&mut harness, "Station rotation: Regular practice");
+    assert!(request_close(&mut harness), "the window must not close");
+    harness.get_by_label("Your latest words are not saved yet");
+    // A copy is kept outside the data folder as well.
+    let kept = common::files_in(&recovery_dir(dir.path()));
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let kept_text = std::fs::read_to_string(&kept[0]).expect("read copy");
+    assert!(kept_text.contains("\"regular\""), "{kept_text}");
+
+    // Once the folder takes saves again, "Try again" saves and lets it close.
+    mend_reflections_folder(dir.path());
+    assert!(click_and_see_close(&mut harness, "Try again"));
+    let still = request_close(&mut harness);
+    assert!(!still, "everything saved: the window closes");
+    assert_eq!(saved_level(dir.path()).as_deref(), Some("regular"));
+    assert!(
+        common::files_in(&recovery_dir(dir.path())).is_empty(),
+        "the copy is forgotten once saved"
+    );
+}
+
+#[test]
+fn words_kept_after_a_failed_save_are_offered_back_on_the_next_start() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let mut harness = open_app(dir.path());
+        begin(&mut harness, "Ms. Rivera");
+        click_starting_with(&mut harness, "Section 3: Practices");
+        harness.state_mut().flush();
+        break_reflections_folder(dir.path());
+        click(&mut harness, "Station rotation: Trying it");
+        assert!(request_close(&mut harness));
+        assert!(
+            click_and_see_close(&mut harness, "Quit without saving"),
+            "Quit without saving closes the window"
+        );
+        assert!(
+            !request_close(&mut harness),
+            "and the close is not cancelled"
+        );
+    }
+    mend_reflections_folder(dir.path());
+    assert_eq!(saved_level(dir.path()), None, "the disk never had it");
+
+    let mut harness = open_app(dir.path());
+    harness.get_by_label("Words from last time were kept");
+    click(&mut harness, "Bring them back");
+    harness.state_mut().flush();
+    assert_eq!(saved_level(dir.path()).as_deref(), Some("trying"));
+    assert!(common::files_in(&recovery_dir(dir.path())).is_empty());
+}
+
+#[test]
+fn a_copy_of_unsaved_words_can_be_saved_elsewhere_and_imported_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let elsewhere = tempfile::tempdir().expect("elsewhere");
+    let mut harness = open_app(dir.path());
+    begin(&mut harness, "Ms. Rivera");
+    click_starting_with(&mut harness, "Section 3: Practices");
+    harness.state_mut().flush();
+    break_reflections_folder(dir.path());
+    click(&mut harness, "Station rotation: Regular practice");
+    assert!(request_close(&mut harness));
+    click(&mut harness, "Save a copy elsewhere…");
+    // The app's own chooser: type the folder, press Enter, save there.
+    common::replace_text(
+        &mut harness,
+        "File or folder",
+        &elsewhere.path().display().to_string(),
+    );
+    common::press(&mut harness, egui::Key::Enter);
+    click(&mut harness, "Save the copy here");
+    harness.get_by_label("A copy of your words is kept");
+    let copies = common::files_in(elsewhere.path());
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let bytes = std::fs::read(&copies[0]).expect("copy");
+    let export = pl_reflect::export::json::parse_exported(&bytes).expect("imports back");
+    assert_eq!(
+        export.reflection.answers["station-rotation"]
+            .level
+            .as_deref(),
+        Some("regular")
+    );
+}
+
+#[test]
+fn a_teacher_list_from_a_newer_version_refuses_a_rename_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let mut harness = open_app(dir.path());
+        begin(&mut harness, "Ms. Rivera");
+        harness.state_mut().flush();
+    }
+    let path = dir.path().join("teachers.json");
+    let mut teachers: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("teachers")).expect("json");
+    teachers["format"] = serde_json::json!(99);
+    std::fs::write(&path, serde_json::to_vec_pretty(&teachers).expect("json")).expect("write");
+    let before = std::fs::read(&path).expect("read");
+
+    let mut harness = open_app(dir.path());
+    click(&mut harness, "File");
+    click(&mut harness, "Add a teacher…");
+    common::type_keys(&mut harness, "Teacher's name", "Mr. Chen");
+    click(&mut harness, "Add teacher");
+    harness.get_by_label_contains("The teacher list cannot be changed");
+    assert!(
+        !request_close(&mut harness),
+        "nothing was accepted, so nothing is pending"
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
