@@ -480,3 +480,49 @@ fn a_file_dropped_onto_the_window_is_imported() {
     harness.get_by_label_contains("Nothing was imported");
     assert_eq!(common::reflection_files(dir.path()).len(), 1);
 }
+
+#[test]
+fn a_coach_can_duplicate_rename_and_delete_from_the_timeline_and_see_what_was_imported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/coach/ana-fall.json");
+    let mut harness = open_app(dir.path());
+    coach_with_two_teachers(&mut harness);
+    common::drop_file(&mut harness, &file);
+    harness.get_by_label_contains("Brought in from ana-fall.json");
+    let title = "Fall check-in";
+    click(&mut harness, &format!("Duplicate as new check-in: {title}"));
+    click(&mut harness, "Teachers");
+    click(&mut harness, &format!("Rename {title} (new check-in)"));
+    common::replace_text(&mut harness, "New title", "Winter check-in");
+    click(&mut harness, "Rename");
+    click(&mut harness, &format!("Delete {title}"));
+    click(&mut harness, "Delete reflection");
+    harness.state_mut().flush();
+    let saved = saved_reflections(&mut harness, dir.path());
+    // Ms. Rivera's own reflection (no title) and the renamed copy remain.
+    let titles: Vec<&str> = saved.iter().filter_map(|r| r["title"].as_str()).collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(titles.contains(&"Winter check-in"), "{titles:?}");
+    assert!(!titles.contains(&title), "{titles:?}");
+}
+
+#[test]
+fn archiving_all_but_one_teacher_keeps_the_list_and_the_way_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    coach_with_two_teachers(&mut harness);
+    click(&mut harness, "Archive Mr. Chen");
+    click(&mut harness, "Show archived");
+    click(&mut harness, "Show teacher Mr. Chen");
+    click(&mut harness, "Unarchive Mr. Chen");
+    harness.state_mut().flush();
+    let chen = teachers_file(dir.path())["teachers"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|t| t["name"] == "Mr. Chen")
+        .cloned()
+        .expect("Chen");
+    assert_ne!(chen["archived"], true);
+}

@@ -410,9 +410,11 @@ impl Notebook {
         self.last_import.take()
     }
 
-    /// Whether the notebook is a coach's: more than one teacher who is not archived.
+    /// Whether the notebook is a coach's: more than one teacher, archived
+    /// ones included, so archiving all but one never hides the teacher list
+    /// (and the way to unarchive).
     pub fn is_coaching(&self) -> bool {
-        self.teachers.iter().filter(|t| !t.archived).count() > 1
+        self.teachers.len() > 1
     }
 
     pub fn teacher(&self, id: &str) -> Option<&Teacher> {

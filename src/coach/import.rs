@@ -307,6 +307,18 @@ pub fn apply_import(
 
     let mut reflection = plan.export.reflection.clone();
     reflection.teacher_id = teacher_id.clone();
+    // Marked, so the coach can tell an imported reflection from one made
+    // here. Only the file's name is kept, never the folder it came from.
+    let file_name = std::path::Path::new(&plan.file_label)
+        .file_name()
+        .map_or_else(
+            || plan.file_label.clone(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+    reflection.extra.insert(
+        "imported".to_owned(),
+        serde_json::json!({ "at": crate::clock::Timestamp::now(), "file": file_name }),
+    );
     let here = store.reflection_path(&reflection.id)?.exists();
     let in_trash = store.trashed_path(&reflection.id)?.exists();
     let mut new_id = false;

@@ -57,7 +57,7 @@ impl TeachersView {
                                 needle.is_empty() || t.name.to_lowercase().contains(&needle)
                             })
                             .collect();
-                        teachers.sort_by_key(|t| t.name.to_lowercase());
+                        teachers.sort_by_key(|t| crate::words::name_sort_key(&t.name));
                         // One pass over the reflections, not one per teacher.
                         let mut counts: std::collections::HashMap<&str, usize> =
                             std::collections::HashMap::new();
@@ -200,7 +200,23 @@ impl TeachersView {
                                 if guide.is_some() && named_button(ui, "Summary", &format!("Summary of {name}")).clicked() {
                                     actions.push(Action::OpenSummary(reflection.id.clone()));
                                 }
+                                if guide.is_some()
+                                    && named_button(ui, "Duplicate as new check-in", &format!("Duplicate as new check-in: {name}")).clicked()
+                                {
+                                    actions.push(Action::DuplicateReflection(reflection.id.clone()));
+                                }
+                                if named_button(ui, "Rename…", &format!("Rename {name}")).clicked() {
+                                    actions.push(Action::AskRename(reflection.id.clone()));
+                                }
+                                if named_button(ui, "Delete…", &format!("Delete {name}")).clicked() {
+                                    actions.push(Action::AskDelete(reflection.id.clone()));
+                                }
                             });
+                            if let Some(imported) = reflection.extra.get("imported") {
+                                let file = imported["file"].as_str().unwrap_or("a shared file");
+                                let at = imported["at"].as_str().map(|t| t.get(..10).unwrap_or(t)).unwrap_or_default();
+                                ui.weak(format!("Brought in from {file} on {at}"));
+                            }
                         });
                         ui.add_space(theme::SMALL_GAP);
                     }
@@ -251,8 +267,18 @@ fn growth_chart(ui: &mut Ui, notebook: &Notebook, teacher_id: &str) {
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
                 ui.label("");
-                for point in &growth.points {
-                    ui.weak(&point.date);
+                for (index, point) in growth.points.iter().enumerate() {
+                    // Two check-ins on one day are told apart by their titles.
+                    let same_day = growth
+                        .points
+                        .iter()
+                        .enumerate()
+                        .any(|(other, p)| other != index && p.date == point.date);
+                    if same_day {
+                        ui.weak(format!("{}\n{}", point.date, point.title));
+                    } else {
+                        ui.weak(&point.date);
+                    }
                 }
                 ui.end_row();
                 for (index, series) in growth.components.iter().enumerate() {
@@ -274,7 +300,12 @@ fn growth_chart(ui: &mut Ui, notebook: &Notebook, teacher_id: &str) {
 }
 
 fn growth_bar(ui: &mut Ui, count: &crate::summary::Count) {
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(90.0, 16.0), egui::Sense::hover());
+    ui.horizontal(|ui| growth_bar_with_count(ui, count));
+}
+
+/// A bar with its count beside it, never drawn over the bar's colours.
+fn growth_bar_with_count(ui: &mut Ui, count: &crate::summary::Count) {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(70.0, 14.0), egui::Sense::hover());
     let share = if count.total == 0 {
         0.0
     } else {
@@ -290,13 +321,7 @@ fn growth_bar(ui: &mut Ui, count: &crate::summary::Count) {
     filled.set_width(rect.width() * share);
     ui.painter()
         .rect_filled(filled, 3.0, theme::accent(ui.visuals()));
-    ui.painter().text(
-        rect.center(),
-        egui::Align2::CENTER_CENTER,
-        format!("{} of {}", count.count, count.total),
-        egui::FontId::proportional(11.0),
-        ui.visuals().strong_text_color(),
-    );
+    ui.label(format!("{} of {}", count.count, count.total));
     response.on_hover_text(format!(
         "{} of {} practices in use",
         count.count, count.total
