@@ -334,11 +334,15 @@ impl ReflectApp {
                 self.dialog = None;
                 if let Some(recovered) = self.recovered.take() {
                     let count = self.notebook.bring_back(recovered);
-                    self.message = Some(format!(
+                    self.notify_done(format!(
                         "Brought back {}; it is being saved into your notebook.",
                         crate::words::plural(count, "record", "records")
                     ));
                 }
+                Ok(())
+            }
+            Action::ToggleNotifications => {
+                self.notifications.panel_open = !self.notifications.panel_open;
                 Ok(())
             }
             Action::KeepRecoveredForLater => {
@@ -348,7 +352,7 @@ impl ReflectApp {
             }
         };
         if let Err(message) = result {
-            self.message = Some(message);
+            self.notify_problem(message);
         }
     }
 
@@ -447,7 +451,7 @@ impl ReflectApp {
     pub(super) fn start(&mut self, teacher_id: Option<&str>, guide_id: &str, title: &str) {
         match self.notebook.start_reflection(teacher_id, guide_id, title) {
             Some(id) => self.show_reflection(id),
-            None => self.message = Some(format!("The guide \"{guide_id}\" is not available.")),
+            None => self.notify_problem(format!("The guide \"{guide_id}\" is not available.")),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::commands::UiCommand;
 use super::notebook::SaveState;
+use super::notifications::Severity;
 use super::views::Action;
 use super::{ReflectApp, Screen, theme};
 
@@ -108,43 +109,115 @@ impl ReflectApp {
     pub(super) fn status_bar(&self, ui: &mut egui::Ui) -> Vec<Action> {
         let mut actions = Vec::new();
         ui.horizontal(|ui| {
-            match self.notebook.save_state() {
-                SaveState::Saved => {
-                    ui.weak("All changes saved");
+            // The right-hand buttons first, so a long message never hides them.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if !self.notebook.problems.is_empty() && !self.show_problems {
+                    let text = format!("Problems ({})", self.notebook.problems.len());
+                    if ui
+                        .button(text)
+                        .on_hover_text(UiCommand::ShowProblems.tooltip())
+                        .clicked()
+                    {
+                        actions.push(Action::Command(UiCommand::ShowProblems));
+                    }
                 }
-                SaveState::Saving => {
-                    ui.weak("Saving…");
+                if !self.notifications.is_empty() {
+                    let text = format!("Notifications ({})", self.notifications.len());
+                    if ui
+                        .button(text)
+                        .on_hover_text("Everything that happened since PL Reflect opened")
+                        .clicked()
+                    {
+                        actions.push(Action::ToggleNotifications);
+                    }
                 }
-                SaveState::Failed(error) => {
-                    ui.colored_label(
-                        theme::warning(ui.visuals()),
-                        format!("Not saved yet — will retry: {error}"),
-                    );
-                }
-            }
-            if let Some(last) = self.notebook.deleted.last() {
-                ui.separator();
-                ui.label(format!("Deleted \"{}\".", last.display_title()));
-                if ui.button("Undo delete").clicked() {
-                    actions.push(Action::UndoDelete);
-                }
-            }
-            if let Some(message) = &self.message {
-                ui.separator();
-                ui.colored_label(theme::warning(ui.visuals()), message);
-            }
-            if !self.notebook.problems.is_empty() && !self.show_problems {
-                ui.separator();
-                let text = format!("Problems ({})", self.notebook.problems.len());
-                if ui
-                    .button(text)
-                    .on_hover_text(UiCommand::ShowProblems.tooltip())
-                    .clicked()
-                {
-                    actions.push(Action::Command(UiCommand::ShowProblems));
-                }
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    match self.notebook.save_state() {
+                        SaveState::Saved => {
+                            ui.weak("All changes saved");
+                        }
+                        SaveState::Saving => {
+                            ui.weak("Saving…");
+                        }
+                        SaveState::Failed(error) => {
+                            ui.colored_label(
+                                theme::warning(ui.visuals()),
+                                "Not saved yet — will retry",
+                            )
+                            .on_hover_text(&error);
+                            if ui.small_button("Why?").clicked() {
+                                actions.push(Action::ToggleNotifications);
+                            }
+                        }
+                    }
+                    if let Some(last) = self.notebook.deleted.last() {
+                        ui.separator();
+                        ui.label(format!("Deleted \"{}\".", last.display_title()));
+                        if ui.button("Undo delete").clicked() {
+                            actions.push(Action::UndoDelete);
+                        }
+                    }
+                    if let Some(latest) = self.notifications.latest() {
+                        ui.separator();
+                        let text = egui::RichText::new(&latest.text);
+                        let text = match latest.severity {
+                            Severity::Problem => text.color(theme::warning(ui.visuals())),
+                            Severity::Done => text,
+                        };
+                        ui.add(egui::Label::new(text).truncate())
+                            .on_hover_text(&latest.text);
+                    }
+                });
+            });
+        });
+        actions
+    }
+
+    /// Every notification of this run, newest first, with a way to open the
+    /// folder a saved file went to.
+    pub(super) fn notifications_panel(&self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        ui.horizontal(|ui| {
+            ui.strong("Notifications");
+            if ui.button("Close").clicked() {
+                actions.push(Action::ToggleNotifications);
             }
         });
+        let now = std::time::Instant::now();
+        egui::ScrollArea::vertical()
+            .id_salt("notifications")
+            .max_height(180.0)
+            .show(ui, |ui| {
+                for (index, notification) in self.notifications.newest_first().enumerate() {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.weak(notification.age(now));
+                        let text = egui::RichText::new(&notification.text);
+                        match notification.severity {
+                            Severity::Problem => {
+                                ui.colored_label(theme::warning(ui.visuals()), text);
+                            }
+                            Severity::Done => {
+                                ui.label(text);
+                            }
+                        }
+                        if let Some(folder) = &notification.folder {
+                            let response = ui.small_button("Open the folder");
+                            super::views::widgets::name_for_screen_readers(
+                                &response,
+                                egui::Role::Button,
+                                None,
+                                &format!("Open the folder {}", folder.display()),
+                            );
+                            if response.clicked() {
+                                actions.push(Action::OpenFolder(folder.clone()));
+                            }
+                        }
+                    });
+                    if index == 0 {
+                        ui.separator();
+                    }
+                }
+            });
         actions
     }
 }

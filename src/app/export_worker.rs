@@ -73,15 +73,18 @@ impl ExportJob {
 }
 
 fn run(destination: &Destination, file_name: &str, render: Render) -> ExportOutcome {
-    let (path, used_fallback) = match destination {
-        Destination::Folder(folder) => (folder.join(file_name), false),
+    // `replace` is true only when the person chose the file in the system
+    // dialog, which asks before replacing; in a folder the app chose, an
+    // existing file is never replaced: the new one gets a free name.
+    let (path, used_fallback, replace) = match destination {
+        Destination::Folder(folder) => (folder.join(file_name), false, false),
         Destination::Ask { fallback_folder } => {
             let asked = Instant::now();
             let chosen = rfd::FileDialog::new().set_file_name(file_name).save_file();
             match chosen {
-                Some(path) => (path, false),
+                Some(path) => (path, false, true),
                 None if asked.elapsed() < NO_DIALOG_THRESHOLD => {
-                    (fallback_folder.join(file_name), true)
+                    (fallback_folder.join(file_name), true, false)
                 }
                 None => return ExportOutcome::Cancelled,
             }
@@ -92,16 +95,110 @@ fn run(destination: &Destination, file_name: &str, render: Render) -> ExportOutc
         Err(error) => return ExportOutcome::Failed(error),
     };
     if let Some(parent) = path.parent()
-        && let Err(error) = std::fs::create_dir_all(parent)
+        && let Err(error) = private_dir_all(parent)
     {
         return ExportOutcome::Failed(format!("could not create {}: {error}", parent.display()));
     }
-    match crate::store::atomic::write(&path, &bytes) {
-        Ok(()) => ExportOutcome::Saved {
+    match write_export(&path, &bytes, replace) {
+        Ok(path) => ExportOutcome::Saved {
             path,
             used_fallback,
         },
         Err(error) => ExportOutcome::Failed(format!("could not save {}: {error}", display(&path))),
+    }
+}
+
+/// Writes an export durably (a temporary file in the same folder, flushed,
+/// then put in place, then the folder flushed) and returns where it went.
+/// Without `replace`, an existing file is kept and the export is named
+/// "NAME (2).EXT", "NAME (3).EXT", … instead; the name is taken with a hard
+/// link, which fails rather than replace a file made in the meantime.
+pub fn write_export(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<PathBuf> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let temp = folder.join(format!(
+        ".{}.export-{}.tmp",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
+    let _ = std::fs::remove_file(&temp);
+    crate::store::atomic::write_new_file(&temp, bytes)?;
+    let placed = if replace {
+        std::fs::rename(&temp, path).map(|()| path.to_path_buf())
+    } else {
+        place_without_replacing(&temp, path)
+    };
+    let _ = std::fs::remove_file(&temp);
+    let placed = placed?;
+    crate::store::atomic::sync_dir(folder)?;
+    Ok(placed)
+}
+
+fn place_without_replacing(temp: &Path, path: &Path) -> std::io::Result<PathBuf> {
+    let stem = path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let extension = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    for n in 1..1000 {
+        let candidate = if n == 1 {
+            path.to_path_buf()
+        } else {
+            path.with_file_name(format!("{stem} ({n}){extension}"))
+        };
+        match std::fs::hard_link(temp, &candidate) {
+            Ok(()) => return Ok(candidate),
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
+            // No hard links here (some shared folders): check, then rename.
+            Err(_) if !candidate.exists() => {
+                std::fs::rename(temp, &candidate)?;
+                return Ok(candidate);
+            }
+            Err(_) => {}
+        }
+    }
+    Err(std::io::Error::other(
+        "a thousand exports of this name are already there; choose another folder",
+    ))
+}
+
+/// Creates a folder (and its parents) that only the owner may open (0700 on Unix).
+fn private_dir_all(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_export;
+
+    #[test]
+    fn a_second_export_of_the_same_name_never_replaces_the_first() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("summary.html");
+        assert_eq!(write_export(&path, b"named", false).expect("first"), path);
+        let second = write_export(&path, b"anonymous", false).expect("second");
+        assert_eq!(second, dir.path().join("summary (2).html"));
+        assert_eq!(std::fs::read(&path).expect("read"), b"named");
+        assert_eq!(std::fs::read(&second).expect("read"), b"anonymous");
+        // Chosen in the system dialog, which asked: replaced, with no leftovers.
+        assert_eq!(write_export(&path, b"again", true).expect("third"), path);
+        assert_eq!(std::fs::read(&path).expect("read"), b"again");
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["summary (2).html", "summary.html"]);
     }
 }
 

@@ -11,6 +11,7 @@ mod launch;
 mod memo;
 pub mod metrics;
 mod notebook;
+mod notifications;
 mod recovery;
 mod screen_data;
 mod settings;
@@ -105,8 +106,13 @@ pub struct ReflectApp {
     reflect_for: Option<String>,
     dialog: Option<Dialog>,
     show_problems: bool,
-    /// The last message for the user, such as an edit that could not be made.
-    message: Option<String>,
+    /// What happened, newest last: the status bar shows the newest, the
+    /// notifications panel all of them.
+    notifications: notifications::Notifications,
+    /// The screen of the last frame, to tell when the person moved on.
+    last_screen: Screen,
+    /// The save error last put into the notifications, so it is told once.
+    told_save_error: Option<String>,
     window_title: String,
     metrics: metrics::FrameMetrics,
     /// The summary, school-wide picture and revisits due, kept until the data changes.
@@ -230,7 +236,9 @@ impl ReflectApp {
             reflect_for: None,
             dialog: None,
             show_problems: false,
-            message: None,
+            notifications: Default::default(),
+            last_screen: Screen::Home,
+            told_save_error: None,
             window_title: String::new(),
             metrics: metrics::FrameMetrics::from_env(),
             screen_data: Default::default(),
@@ -361,6 +369,47 @@ impl ReflectApp {
         }
     }
 
+    fn notify_done(&mut self, text: impl Into<String>) {
+        self.notifications
+            .push(notifications::Severity::Done, text, None);
+    }
+
+    fn notify_problem(&mut self, text: impl Into<String>) {
+        self.notifications
+            .push(notifications::Severity::Problem, text, None);
+    }
+
+    /// A file was saved: the notification offers to open its folder.
+    fn notify_saved(&mut self, text: String, path: &std::path::Path) {
+        self.notifications.push(
+            notifications::Severity::Done,
+            text,
+            path.parent().map(std::path::Path::to_path_buf),
+        );
+    }
+
+    /// Going to another screen takes the newest message off the status bar.
+    fn notice_screen_change(&mut self) {
+        if self.screen != self.last_screen {
+            self.notifications.moved_on();
+            self.last_screen = self.screen.clone();
+        }
+    }
+
+    /// A new save error is told once, and so is its end.
+    fn follow_notifications(&mut self) {
+        match self.notebook.save_state() {
+            SaveState::Failed(error) if self.told_save_error.as_ref() != Some(&error) => {
+                self.notify_problem(format!("Not saved yet, will retry: {error}"));
+                self.told_save_error = Some(error);
+            }
+            SaveState::Saved if self.told_save_error.take().is_some() => {
+                self.notify_done("Everything is saved again.");
+            }
+            _ => {}
+        }
+    }
+
     fn save_settings_if_changed(&mut self) {
         if self.settings != self.settings_saved {
             self.settings_saved = self.settings.clone();
@@ -378,6 +427,7 @@ impl eframe::App for ReflectApp {
             ctx.request_repaint_after(Duration::from_millis(16));
             return;
         }
+        self.notice_screen_change();
         for command in UiCommand::pressed(ctx) {
             self.run_command(ctx, command);
         }
@@ -396,6 +446,7 @@ impl eframe::App for ReflectApp {
         self.save_settings_if_changed();
         self.poll_export();
         self.poll_background();
+        self.follow_notifications();
         if let Some(wait) = self.notebook.tick(Instant::now()) {
             ctx.request_repaint_after(wait);
         }
@@ -433,6 +484,11 @@ impl eframe::App for ReflectApp {
         let mut actions = Vec::new();
         egui::Panel::top("menu").show(ui, |ui| actions.extend(self.menu_bar(ui)));
         egui::Panel::bottom("status").show(ui, |ui| actions.extend(self.status_bar(ui)));
+        if self.notifications.panel_open {
+            egui::Panel::bottom("notifications").show(ui, |ui| {
+                actions.extend(self.notifications_panel(ui));
+            });
+        }
         if self.show_problems && !self.notebook.problems.is_empty() {
             egui::Panel::bottom("problems").show(ui, |ui| {
                 actions.extend(views::problems::ui(

@@ -135,7 +135,7 @@ impl ReflectApp {
             return;
         };
         let Some((summary, _)) = self.export_summary(&choices) else {
-            self.message = Some("This reflection or its guide is not available.".to_owned());
+            self.notify_problem("This reflection or its guide is not available.".to_owned());
             return;
         };
         let Some(reflection) = self
@@ -201,7 +201,7 @@ impl ReflectApp {
 
     pub(super) fn export_school(&mut self, ctx: &egui::Context, format: crate::export::Format) {
         let Some(picture) = self.school_picture() else {
-            self.message = Some("That guide is not available.".to_owned());
+            self.notify_problem("That guide is not available.".to_owned());
             return;
         };
         let language = self
@@ -251,10 +251,10 @@ impl ReflectApp {
                         Ok(plan) if plan.conflict.is_some() => self.import_conflict = Some(plan),
                         Ok(plan) => {
                             if let Err(error) = self.notebook.import(plan, None) {
-                                self.message = Some(error);
+                                self.notify_problem(error);
                             }
                         }
-                        Err(error) => self.message = Some(format!("Nothing was imported: {error}")),
+                        Err(error) => self.notify_problem(format!("Nothing was imported: {error}")),
                     }
                 }
                 file_pick::PickOutcome::Cancelled => {}
@@ -272,13 +272,15 @@ impl ReflectApp {
                     );
                 }
                 file_pick::PickOutcome::Failed(error) => {
-                    self.message = Some(format!("Nothing was imported: {error}"))
+                    self.notify_problem(format!("Nothing was imported: {error}"))
                 }
             }
         }
         let notices = self.notebook.take_notices();
         if !notices.is_empty() {
-            self.message = Some(notices.join(" "));
+            for notice in notices {
+                self.notify_problem(notice);
+            }
         }
         match self.notebook.take_import_outcome() {
             Some(Ok(id)) => {
@@ -294,21 +296,25 @@ impl ReflectApp {
                 {
                     self.teachers.selected = Some(teacher);
                 }
-                self.message = Some(format!("Imported \"{title}\"."));
                 self.screen = Screen::Home;
+                self.last_screen = Screen::Home;
+                self.notify_done(format!("Imported \"{title}\"."));
             }
-            Some(Err(error)) => self.message = Some(format!("Nothing was imported: {error}")),
+            Some(Err(error)) => self.notify_problem(format!("Nothing was imported: {error}")),
             None => {}
         }
         if let Some(outcome) = self.school_export.as_ref().and_then(ExportJob::poll) {
             self.school_export = None;
-            self.message = Some(match outcome {
-                ExportOutcome::Saved { path, .. } => {
-                    format!("School-wide picture saved to {}", path.display())
+            match outcome {
+                ExportOutcome::Saved { path, .. } => self.notify_saved(
+                    format!("School-wide picture saved to {}", path.display()),
+                    &path,
+                ),
+                ExportOutcome::Cancelled => {}
+                ExportOutcome::Failed(error) => {
+                    self.notify_problem(format!("The picture was not saved: {error}"));
                 }
-                ExportOutcome::Cancelled => return,
-                ExportOutcome::Failed(error) => format!("The picture was not saved: {error}"),
-            });
+            }
         }
     }
 
@@ -327,14 +333,15 @@ impl ReflectApp {
                 used_fallback,
             } => {
                 self.export = None;
-                self.message = Some(if used_fallback {
+                let text = if used_fallback {
                     format!(
                         "No save dialog is available here, so the summary was saved to {}",
                         path.display()
                     )
                 } else {
                     format!("Summary saved to {}", path.display())
-                });
+                };
+                self.notify_saved(text, &path);
             }
             ExportOutcome::Cancelled => {
                 if let Some(export) = self.export.as_mut() {
@@ -345,7 +352,7 @@ impl ReflectApp {
                 if let Some(export) = self.export.as_mut() {
                     export.job = None;
                 }
-                self.message = Some(format!("The summary was not saved: {error}"));
+                self.notify_problem(format!("The summary was not saved: {error}"));
             }
         }
     }

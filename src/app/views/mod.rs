@@ -109,4 +109,6 @@ pub enum Action {
     BringBackRecovered,
     /// Words kept after a failed save: leave them where they are for now.
     KeepRecoveredForLater,
+    /// Show or hide the list of notifications.
+    ToggleNotifications,
 }
