@@ -177,6 +177,10 @@ fn private_dir_all(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::write_export;
@@ -202,6 +206,3 @@ mod tests {
     }
 }
 
-fn display(path: &Path) -> String {
-    path.display().to_string()
-}
