@@ -194,3 +194,52 @@ fn a_teacher_list_from_a_newer_version_refuses_a_rename_at_once() {
     );
     assert_eq!(std::fs::read(&path).expect("read"), before);
 }
+
+#[test]
+fn after_a_crash_the_next_start_says_so_and_reopens_where_the_teacher_was() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let crashed = tempfile::tempdir().expect("tempdir");
+    {
+        let mut harness = open_app(dir.path());
+        begin(&mut harness, "Ms. Rivera");
+        common::find_practice(&mut harness, "Students set goals");
+        click(&mut harness, "Students set goals: Could coach others");
+        harness.state_mut().flush();
+        // A crash leaves the folder as it is while the window is open.
+        copy_folder(dir.path(), crashed.path());
+    }
+    let harness = open_app(crashed.path());
+    harness.get_by_label_contains("PL Reflect did not close normally last time");
+    harness.get_by_label_contains("was kept");
+    // Back on the practices, at the practice last changed.
+    harness.get_by_label("Clear the level of Students set goals");
+
+    // A normal close leaves nothing to report.
+    drop(harness);
+    let harness = open_app(crashed.path());
+    assert!(
+        harness
+            .query_by_label_contains("did not close normally")
+            .is_none()
+    );
+    // And the window that closed normally had nothing to report either.
+    let harness = open_app(dir.path());
+    assert!(
+        harness
+            .query_by_label_contains("did not close normally")
+            .is_none()
+    );
+}
+
+fn copy_folder(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).expect("list") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}

@@ -246,7 +246,12 @@ impl ReflectApp {
             Action::Edit {
                 reflection_id,
                 edit,
-            } => self.notebook.edit(&reflection_id, edit),
+            } => {
+                if let Some(item) = edit.item() {
+                    self.reflect.last_item = Some(item.to_owned());
+                }
+                self.notebook.edit(&reflection_id, edit)
+            }
             Action::JumpTo { section, item_id } => {
                 self.dialog = None;
                 self.reflect.section = section;

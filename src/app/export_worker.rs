@@ -205,4 +205,3 @@ mod tests {
         assert_eq!(names, ["summary (2).html", "summary.html"]);
     }
 }
-

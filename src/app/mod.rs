@@ -8,6 +8,7 @@ mod commands;
 mod export_worker;
 mod file_pick;
 mod launch;
+mod local_time;
 mod memo;
 pub mod metrics;
 mod notebook;
@@ -292,8 +293,98 @@ impl ReflectApp {
             Screen::Home
         };
         self.show_problems = !self.notebook.problems.is_empty();
+        // After a crash the teacher comes back to where they were; after a
+        // normal close, to the home screen and its "Continue" button.
+        if self.note_unclean_exit() {
+            self.return_to_place();
+        }
         self.offer_recovered();
+        // What the start had to say stays on the first screen.
+        self.last_screen = self.screen.clone();
         self.metrics.record_open();
+    }
+
+    /// Says when the last window did not close normally, and how far its
+    /// words were kept; then marks the notebook as open. Returns whether the
+    /// last window did not close normally.
+    fn note_unclean_exit(&mut self) -> bool {
+        if self.notebook.is_read_only() {
+            return false;
+        }
+        let marker = self.config.data_dir.join(OPEN_MARKER);
+        let unclean = marker.exists();
+        if unclean {
+            let newest = self
+                .notebook
+                .entries
+                .iter()
+                .map(|e| &e.reflection.updated)
+                .chain(self.notebook.sessions.iter().map(|e| &e.session.updated))
+                .max()
+                .cloned();
+            self.notify_problem(match newest {
+                Some(updated) => format!(
+                    "PL Reflect did not close normally last time; everything up to {} was kept.",
+                    local_time::when(&updated)
+                ),
+                None => "PL Reflect did not close normally last time.".to_owned(),
+            });
+        }
+        let opened = format!(
+            "{{\"pid\": {}, \"opened\": \"{}\"}}\n",
+            std::process::id(),
+            crate::clock::Timestamp::now()
+        );
+        if let Err(error) = crate::store::atomic::write(&marker, opened.as_bytes()) {
+            // Only the message after a crash depends on it; saving does not.
+            self.notify_problem(format!(
+                "{} could not be written ({error}); after a crash PL Reflect cannot say so.",
+                marker.display()
+            ));
+        }
+        unclean
+    }
+
+    /// The window closed normally: the next start has nothing to report.
+    fn closed_cleanly(&mut self) {
+        if !self.is_opening() && !self.notebook.is_read_only() {
+            let marker = self.config.data_dir.join(OPEN_MARKER);
+            let _ = std::fs::remove_file(&marker);
+            let _ = std::fs::remove_file(crate::store::backup_path(&marker));
+        }
+    }
+
+    /// Reopens the reflection the teacher had open, at its section and the
+    /// item they changed last.
+    fn return_to_place(&mut self) {
+        let Some(place) = self.settings.place.clone() else {
+            return;
+        };
+        if self.screen != Screen::Home || self.notebook.entry(&place.reflection_id).is_none() {
+            return;
+        }
+        self.show_reflection(place.reflection_id.clone());
+        self.reflect.section = place.section;
+        self.reflect.scroll_to = place.item.clone();
+        self.reflect.last_item = place.item;
+        if place.summary {
+            self.screen = Screen::Summary(place.reflection_id);
+        }
+    }
+
+    /// Where the teacher is now, as the settings keep it.
+    fn current_place(&self) -> Option<settings::Place> {
+        let (id, summary) = match &self.screen {
+            Screen::Reflect(id) => (id, false),
+            Screen::Summary(id) => (id, true),
+            _ => return None,
+        };
+        Some(settings::Place {
+            reflection_id: id.clone(),
+            summary,
+            section: self.reflect.section,
+            item: self.reflect.last_item.clone(),
+        })
     }
 
     /// Words that could not be saved last time were kept elsewhere: offer
@@ -442,6 +533,10 @@ impl eframe::App for ReflectApp {
         });
         for path in dropped {
             self.apply(ctx, views::Action::ImportFile(path));
+        }
+        let place = self.current_place();
+        if place != self.settings.place {
+            self.settings.place = place;
         }
         self.save_settings_if_changed();
         self.poll_export();
@@ -599,6 +694,7 @@ impl eframe::App for ReflectApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.flush();
+        self.closed_cleanly();
         self.metrics.write();
     }
 }
@@ -606,5 +702,14 @@ impl eframe::App for ReflectApp {
 impl Drop for ReflectApp {
     fn drop(&mut self) {
         self.flush();
+        // Unwinding from a panic is not a normal close: the next start says so.
+        if !std::thread::panicking() {
+            self.closed_cleanly();
+        }
     }
 }
+
+/// `DATA/.open`: there while a window has the notebook open. Found at start,
+/// it means the last window did not close normally (a crash, a kill, a
+/// power cut).
+const OPEN_MARKER: &str = ".open";

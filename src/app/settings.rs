@@ -15,6 +15,22 @@ pub struct Settings {
     pub format: u32,
     pub theme: ThemeChoice,
     pub zoom: f32,
+    /// Where the teacher was, to reopen there next time.
+    pub place: Option<Place>,
+}
+
+/// The reflection a teacher had open, and where in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub reflection_id: String,
+    /// Its summary rather than its sections.
+    #[serde(default)]
+    pub summary: bool,
+    #[serde(default)]
+    pub section: usize,
+    /// The item last changed, scrolled into view on return.
+    #[serde(default)]
+    pub item: Option<String>,
 }
 
 impl Default for Settings {
@@ -23,6 +39,7 @@ impl Default for Settings {
             format: SETTINGS_FORMAT,
             theme: ThemeChoice::System,
             zoom: 1.0,
+            place: None,
         }
     }
 }

@@ -58,6 +58,25 @@ pub enum Edit {
     },
 }
 
+impl Edit {
+    /// The guide item the edit is about, if it is about one.
+    pub fn item(&self) -> Option<&str> {
+        match self {
+            Edit::SetText { item, .. }
+            | Edit::SetLevel { item, .. }
+            | Edit::SetNote { item, .. }
+            | Edit::SetAffirmed { item, .. }
+            | Edit::SetPrivate { item, .. }
+            | Edit::SetNextStepWanted { item, .. }
+            | Edit::SetNextStepAction { item, .. }
+            | Edit::SetNextStepRevisit { item, .. }
+            | Edit::SetNextStepDone { item, .. } => Some(item),
+            Edit::AddCoachNote { item, .. } => item.as_deref(),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
     #[error("this guide has no item \"{item}\"; valid items are: {choices}")]

@@ -19,6 +19,8 @@ pub struct ReflectView {
     pub section: usize,
     /// An item to scroll to, set by "Find a practice"; cleared once it is on screen.
     pub scroll_to: Option<String>,
+    /// The item the teacher changed last, to come back to it next time.
+    pub last_item: Option<String>,
     /// Measured heights of checklist rows (component headers and practice cards),
     /// so rows far outside the view can be skipped with a space of the right size.
     row_heights: std::collections::HashMap<String, f32>,
