@@ -412,3 +412,43 @@ fn a_notebook_that_cannot_be_read_says_so_instead_of_showing_nothing() {
     assert!(!harness.state().is_opening());
     harness.get_by_label_contains("Your notebook could not be read");
 }
+
+#[test]
+fn the_keyboard_reaches_everything_from_the_palette_and_focus_starts_on_the_page() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    // The welcome screen takes typing at once; Enter starts the guide.
+    for ch in "Ms. Rivera".chars() {
+        harness.event(egui::Event::Text(ch.to_string()));
+        harness.step();
+    }
+    common::press(&mut harness, egui::Key::Enter);
+    // The section opens with the focus on its heading, not on the menus.
+    let heading = harness.get_by_label("What I know to be true");
+    assert!(heading.is_focused(), "{heading:?}");
+
+    // Ctrl+K: type part of a command's name, Enter runs it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    for ch in "summary".chars() {
+        harness.event(egui::Event::Text(ch.to_string()));
+        harness.step();
+    }
+    common::press(&mut harness, egui::Key::Enter);
+    harness.get_by_label("Export readiness summary…");
+
+    // Settings has a way back, and Escape leaves it too.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Comma);
+    harness.run();
+    click(&mut harness, "Back from Settings");
+    harness.get_by_label("Export readiness summary…");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Comma);
+    harness.run();
+    common::press(&mut harness, egui::Key::Escape);
+    assert!(harness.query_by_label("Back from Settings").is_none());
+    harness.state_mut().flush();
+    let teachers: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("teachers.json")).expect("teachers"))
+            .expect("json");
+    assert_eq!(teachers["teachers"][0]["name"], "Ms. Rivera");
+}

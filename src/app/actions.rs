@@ -54,7 +54,43 @@ impl ReflectApp {
                 }
             }
             UiCommand::ShowProblems => self.show_problems = !self.show_problems,
-            UiCommand::OpenSettings => self.screen = Screen::Settings,
+            UiCommand::ShowNotifications => {
+                self.notifications.panel_open = !self.notifications.panel_open;
+            }
+            UiCommand::OpenSettings => {
+                if self.screen != Screen::Settings {
+                    self.before_settings = Some(self.screen.clone());
+                }
+                self.screen = Screen::Settings;
+            }
+            UiCommand::AddTeacher => self.apply(ctx, Action::AskAddTeacher),
+            UiCommand::ImportReflection => self.apply(ctx, Action::ImportReflection),
+            UiCommand::Presenting => self.apply(ctx, Action::TogglePresenting),
+            UiCommand::ShowSummary => match self.open_reflection_id() {
+                Some(id) => self.screen = Screen::Summary(id.to_owned()),
+                None => self.notify_problem("Open a reflection first, then its summary."),
+            },
+            UiCommand::ExportSummary => match self.open_reflection_id() {
+                Some(id) => {
+                    let id = id.to_owned();
+                    self.apply(ctx, Action::OpenExport(id));
+                }
+                None => self.notify_problem("Open a reflection first, then export its summary."),
+            },
+            UiCommand::Print => match self.open_reflection_id() {
+                Some(id) => {
+                    let id = id.to_owned();
+                    self.print(ctx, &id);
+                }
+                None => self.notify_problem("Open a reflection first, then print its summary."),
+            },
+            UiCommand::SwitchPane => self.switch_pane = true,
+            UiCommand::CommandPalette => {
+                self.dialog = Some(Dialog::CommandPalette {
+                    query: String::new(),
+                    chosen: 0,
+                });
+            }
             UiCommand::ZoomIn => self.set_zoom(ctx, self.settings.zoom + 0.1),
             UiCommand::ZoomOut => self.set_zoom(ctx, self.settings.zoom - 0.1),
             UiCommand::ZoomReset => self.set_zoom(ctx, 1.0),
@@ -344,6 +380,10 @@ impl ReflectApp {
                         crate::words::plural(count, "record", "records")
                     ));
                 }
+                Ok(())
+            }
+            Action::LeaveSettings => {
+                self.leave_settings();
                 Ok(())
             }
             Action::ToggleNotifications => {

@@ -1,6 +1,6 @@
 //! The menu bar and the status bar around every screen.
 
-use super::commands::UiCommand;
+use super::commands::{Menu, UiCommand};
 use super::notebook::SaveState;
 use super::notifications::Severity;
 use super::views::Action;
@@ -28,69 +28,36 @@ pub(super) fn open_in_file_manager(path: &std::path::Path) -> Result<(), String>
 }
 
 impl ReflectApp {
-    pub(super) fn menu_bar(&self, ui: &mut egui::Ui) -> Vec<Action> {
+    pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let mut actions = Vec::new();
+        let open_file_menu = std::mem::take(&mut self.open_file_menu);
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                for command in [UiCommand::NewReflection, UiCommand::GoHome] {
-                    if command.menu_button(ui) {
-                        actions.push(Action::Command(command));
-                    }
+            for (title, menu) in [("File", Menu::File), ("Go", Menu::Go), ("View", Menu::View)] {
+                let response = ui
+                    .menu_button(title, |ui| {
+                        for command in UiCommand::ALL.iter().filter(|c| c.menu() == menu) {
+                            if *command == UiCommand::Presenting {
+                                let mut presenting = self.presenting;
+                                if ui
+                                    .checkbox(&mut presenting, command.label())
+                                    .on_hover_text(command.tooltip())
+                                    .clicked()
+                                {
+                                    actions.push(Action::Command(*command));
+                                    ui.close();
+                                }
+                            } else if command.menu_button(ui) {
+                                actions.push(Action::Command(*command));
+                            }
+                        }
+                    })
+                    .response;
+                if open_file_menu && menu == Menu::File {
+                    // F10 or Alt+F: the File menu opens with the keyboard on it.
+                    response.request_focus();
+                    egui::Popup::open_id(ui.ctx(), egui::Popup::default_response_id(&response));
                 }
-                if ui
-                    .button("Add a teacher…")
-                    .on_hover_text("Keep reflections for several teachers, as a coach")
-                    .clicked()
-                {
-                    actions.push(Action::AskAddTeacher);
-                    ui.close();
-                }
-                if ui
-                    .button("Import a reflection…")
-                    .on_hover_text("Add a reflection a teacher exported as JSON")
-                    .clicked()
-                {
-                    actions.push(Action::ImportReflection);
-                    ui.close();
-                }
-                for command in [UiCommand::OpenSettings, UiCommand::Quit] {
-                    if command.menu_button(ui) {
-                        actions.push(Action::Command(command));
-                    }
-                }
-            });
-            ui.menu_button("Go", |ui| {
-                for command in [
-                    UiCommand::PreviousSection,
-                    UiCommand::NextSection,
-                    UiCommand::JumpToPractice,
-                ] {
-                    if command.menu_button(ui) {
-                        actions.push(Action::Command(command));
-                    }
-                }
-            });
-            ui.menu_button("View", |ui| {
-                for command in [
-                    UiCommand::ZoomIn,
-                    UiCommand::ZoomOut,
-                    UiCommand::ZoomReset,
-                    UiCommand::ShowProblems,
-                ] {
-                    if command.menu_button(ui) {
-                        actions.push(Action::Command(command));
-                    }
-                }
-                let mut presenting = self.presenting;
-                if ui
-                    .checkbox(&mut presenting, "Presenting (larger text)")
-                    .on_hover_text("Larger text, for showing the screen to a teacher in a session")
-                    .clicked()
-                {
-                    actions.push(Action::TogglePresenting);
-                    ui.close();
-                }
-            });
+            }
             let home = if self.notebook.is_coaching() {
                 "Teachers"
             } else {

@@ -130,6 +130,16 @@ pub struct ReflectApp {
     /// Larger text for showing the screen to a teacher in a session.
     presenting: bool,
     quitting: Quitting,
+    /// F10 or Alt+F was pressed: open the File menu on the next frame.
+    open_file_menu: bool,
+    /// F6 was pressed: move the focus between the side list and the page.
+    switch_pane: bool,
+    /// The widget that had the keyboard focus in the last frame.
+    last_focused: Option<egui::Id>,
+    /// The screen Settings was opened from, for its Back button and Escape.
+    before_settings: Option<Screen>,
+    /// A PDF being made to print.
+    print_job: Option<ExportJob>,
     /// The app's own file chooser, where no system dialog can be shown.
     chooser: Option<views::file_chooser::FileChooser>,
     /// Words kept after failed saves, found on start, waiting for the
@@ -252,6 +262,11 @@ impl ReflectApp {
             import_conflict: None,
             presenting: false,
             quitting: Quitting::default(),
+            open_file_menu: false,
+            switch_pane: false,
+            last_focused: None,
+            before_settings: None,
+            print_job: None,
             chooser: None,
             recovered: None,
         };
@@ -460,6 +475,23 @@ impl ReflectApp {
         }
     }
 
+    /// A widget that just took the keyboard focus (Tab, Shift+Tab) is
+    /// scrolled into sight, as far as needed and no further.
+    fn scroll_focus_into_view(&mut self, ctx: &egui::Context) {
+        let focused = ctx.memory(|m| m.focused());
+        if focused != self.last_focused {
+            self.last_focused = focused;
+            if let Some(response) = focused.and_then(|id| ctx.read_response(id)) {
+                response.scroll_to_me(None);
+            }
+        }
+    }
+
+    /// Back to the screen Settings was opened from.
+    fn leave_settings(&mut self) {
+        self.screen = self.before_settings.take().unwrap_or(Screen::Home);
+    }
+
     fn notify_done(&mut self, text: impl Into<String>) {
         self.notifications
             .push(notifications::Severity::Done, text, None);
@@ -522,6 +554,20 @@ impl eframe::App for ReflectApp {
         for command in UiCommand::pressed(ctx) {
             self.run_command(ctx, command);
         }
+        let (f10, alt_f, escape) = ctx.input(|i| {
+            (
+                i.key_pressed(egui::Key::F10),
+                i.modifiers.alt && i.key_pressed(egui::Key::F),
+                i.key_pressed(egui::Key::Escape),
+            )
+        });
+        if f10 || alt_f {
+            self.open_file_menu = true;
+        }
+        // Escape leaves Settings (dialogs close on Escape by themselves).
+        if escape && self.screen == Screen::Settings && self.dialog.is_none() {
+            self.leave_settings();
+        }
         // A file dropped onto the window is imported, as if chosen.
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -570,6 +616,10 @@ impl eframe::App for ReflectApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let started = Instant::now();
+        self.scroll_focus_into_view(ui.ctx());
+        if std::mem::take(&mut self.switch_pane) {
+            self.reflect.switch_pane = true;
+        }
         if self.is_opening() {
             egui::CentralPanel::default().show(ui, views::welcome::opening);
             self.metrics.record_frame(started);

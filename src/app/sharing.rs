@@ -175,6 +175,42 @@ impl ReflectApp {
         }
     }
 
+    /// Makes a PDF of the reflection's summary (as the export dialog's
+    /// defaults have it: no private answers, no coach notes) in a private
+    /// temporary folder and opens it in the system's viewer to print.
+    pub(super) fn print(&mut self, ctx: &egui::Context, id: &str) {
+        let choices = ExportChoices::new(id.to_owned());
+        let Some((summary, _)) = self.export_summary(&choices) else {
+            self.notify_problem("This reflection or its guide is not available.");
+            return;
+        };
+        let Some(reflection) = self.notebook.entry(id).map(|e| e.reflection.clone()) else {
+            return;
+        };
+        let file_name = crate::export::default_file_name(&summary, crate::export::Format::Pdf);
+        let pdf = crate::export::pdf::PdfOptions {
+            page: choices.paper,
+            ..Default::default()
+        };
+        let render: export_worker::Render = Box::new(move || {
+            let export = crate::export::Export {
+                summary: &summary,
+                reflection: &reflection,
+                exported: &crate::clock::Timestamp::now(),
+                pdf: &pdf,
+            };
+            crate::export::render(crate::export::Format::Pdf, &export).map_err(|e| e.to_string())
+        });
+        let folder = std::env::temp_dir().join(format!("pl-reflect-print-{}", std::process::id()));
+        let wake = ctx.clone();
+        self.print_job = Some(ExportJob::start(
+            Destination::Folder(folder),
+            file_name,
+            render,
+            move || wake.request_repaint(),
+        ));
+    }
+
     /// The school-wide picture of the chosen guide, from every teacher's newest reflection.
     pub(super) fn school_picture(&self) -> Option<crate::coach::SchoolPicture> {
         let guide = self.notebook.guide(&self.school.guide_id)?;
@@ -302,6 +338,26 @@ impl ReflectApp {
             }
             Some(Err(error)) => self.notify_problem(format!("Nothing was imported: {error}")),
             None => {}
+        }
+        if let Some(outcome) = self.print_job.as_ref().and_then(ExportJob::poll) {
+            self.print_job = None;
+            match outcome {
+                ExportOutcome::Saved { path, .. } => {
+                    match super::chrome::open_in_file_manager(&path) {
+                        Ok(()) => self.notify_done(format!(
+                            "The summary opens in your PDF viewer to print ({}).",
+                            path.display()
+                        )),
+                        Err(error) => self.notify_problem(error),
+                    }
+                }
+                ExportOutcome::Cancelled => {}
+                ExportOutcome::Failed(error) => {
+                    self.notify_problem(format!(
+                        "The summary could not be made for printing: {error}"
+                    ));
+                }
+            }
         }
         if let Some(outcome) = self.school_export.as_ref().and_then(ExportJob::poll) {
             self.school_export = None;

@@ -48,6 +48,11 @@ pub enum Dialog {
         what: Vec<String>,
         folder: std::path::PathBuf,
     },
+    /// Every command by name: type to filter, arrows to choose, Enter to run.
+    CommandPalette {
+        query: String,
+        chosen: usize,
+    },
     /// A message that needs an answer before going on, such as where a
     /// copy of unsaved words was kept.
     Notice {
@@ -78,6 +83,9 @@ impl Dialog {
                 reflection_id,
                 query,
             } => find_practice(ui, notebook, reflection_id, query, &mut actions),
+            Dialog::CommandPalette { query, chosen } => {
+                command_palette(ui, query, chosen, &mut actions);
+            }
             Dialog::QuitUnsaved { what, reason } => quit_unsaved(ui, what, reason, &mut actions),
             Dialog::BringBack { what, folder } => bring_back(ui, what, folder, &mut actions),
             Dialog::Notice { title, text } => {
@@ -433,4 +441,59 @@ fn bring_back(ui: &mut Ui, what: &[String], folder: &std::path::Path, actions: &
             actions.push(Action::KeepRecoveredForLater);
         }
     });
+}
+
+fn command_palette(ui: &mut Ui, query: &mut String, chosen: &mut usize, actions: &mut Vec<Action>) {
+    use crate::app::commands::UiCommand;
+    ui.heading("All commands");
+    let label = ui.label("Command");
+    let field = ui
+        .add(egui::TextEdit::singleline(query).hint_text("Type part of a name, e.g. export"))
+        .labelled_by(label.id);
+    field.request_focus();
+    if field.changed() {
+        *chosen = 0;
+    }
+    let matching = UiCommand::matching(query);
+    let (down, up, enter) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::ArrowDown),
+            i.key_pressed(egui::Key::ArrowUp),
+            i.key_pressed(egui::Key::Enter),
+        )
+    });
+    if down {
+        *chosen = (*chosen + 1).min(matching.len().saturating_sub(1));
+    }
+    if up {
+        *chosen = chosen.saturating_sub(1);
+    }
+    ui.add_space(4.0);
+    if matching.is_empty() {
+        ui.weak("No command has those words.");
+    }
+    for (index, command) in matching.iter().enumerate() {
+        let shortcut = command
+            .shortcut()
+            .map(|s| ui.ctx().format_shortcut(&s))
+            .unwrap_or_default();
+        let text = if shortcut.is_empty() {
+            command.label().to_owned()
+        } else {
+            format!("{}    {shortcut}", command.label())
+        };
+        let response = ui
+            .selectable_label(index == *chosen, text)
+            .on_hover_text(command.tooltip());
+        super::widgets::name_for_screen_readers(
+            &response,
+            egui::Role::Button,
+            Some(index == *chosen),
+            command.label(),
+        );
+        if response.clicked() || (enter && index == *chosen) {
+            actions.push(Action::CloseDialog);
+            actions.push(Action::Command(*command));
+        }
+    }
 }

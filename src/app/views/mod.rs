@@ -111,4 +111,6 @@ pub enum Action {
     KeepRecoveredForLater,
     /// Show or hide the list of notifications.
     ToggleNotifications,
+    /// Back from Settings to where the person was.
+    LeaveSettings,
 }

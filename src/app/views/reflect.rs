@@ -21,11 +21,27 @@ pub struct ReflectView {
     pub scroll_to: Option<String>,
     /// The item the teacher changed last, to come back to it next time.
     pub last_item: Option<String>,
+    /// The section the keyboard focus was last put into, so a newly opened
+    /// section takes the focus once.
+    focused_section: Option<usize>,
+    /// Where F6 puts the keyboard focus next.
+    pane: Pane,
+    /// Move the keyboard focus to `pane` on the next frame.
+    pub switch_pane: bool,
+
     /// Measured heights of checklist rows (component headers and practice cards),
     /// so rows far outside the view can be skipped with a space of the right size.
     row_heights: std::collections::HashMap<String, f32>,
     /// A scroll position to jump to on the next frame, to reach a row not drawn yet.
     jump_offset: Option<f32>,
+}
+
+/// The two parts of the reflecting screen the keyboard moves between.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Pane {
+    #[default]
+    Content,
+    Sections,
 }
 
 /// Height assumed for a row that has not been drawn yet.
@@ -74,6 +90,22 @@ impl ReflectView {
         let orphans = orphaned_answers(guide, &entry.reflection);
         let section_count = guide.sections.len() + usize::from(!orphans.is_empty());
         self.section = self.section.min(section_count.saturating_sub(1));
+        // A newly opened section takes the keyboard focus at its heading,
+        // so Tab goes through its content before the menus and the list.
+        let mut focus = if self.focused_section != Some(self.section) {
+            self.focused_section = Some(self.section);
+            self.pane = Pane::Content;
+            Some(Pane::Content)
+        } else {
+            None
+        };
+        if std::mem::take(&mut self.switch_pane) {
+            self.pane = match self.pane {
+                Pane::Content => Pane::Sections,
+                Pane::Sections => Pane::Content,
+            };
+            focus = Some(self.pane);
+        }
 
         egui::Panel::left("sections")
             .resizable(false)
@@ -101,6 +133,9 @@ impl ReflectView {
                     );
                     if response.clicked() {
                         cx.actions.push(Action::OpenSection(index));
+                    }
+                    if focus == Some(Pane::Sections) && self.section == index {
+                        response.request_focus();
                     }
                 }
                 if !orphans.is_empty() {
@@ -153,7 +188,15 @@ impl ReflectView {
                         );
                     }
                     match guide.sections.get(self.section) {
-                        Some(section) => self.section_ui(ui, &mut cx, section, view),
+                        Some(section) => {
+                            self.section_ui(
+                                ui,
+                                &mut cx,
+                                section,
+                                view,
+                                focus == Some(Pane::Content),
+                            );
+                        }
                         None => orphans_ui(ui, &orphans),
                     }
                     ui.add_space(theme::GAP);
@@ -185,8 +228,24 @@ impl ReflectView {
         cx.actions
     }
 
-    fn section_ui(&mut self, ui: &mut Ui, cx: &mut Context<'_>, section: &Section, view: View) {
-        ui.heading(section.title());
+    fn section_ui(
+        &mut self,
+        ui: &mut Ui,
+        cx: &mut Context<'_>,
+        section: &Section,
+        view: View,
+        take_focus: bool,
+    ) {
+        // The heading can hold the keyboard focus (screen readers read it),
+        // so a section starts with its own content, not ten Tab stops away.
+        let heading = ui.add(
+            egui::Label::new(RichText::new(section.title()).heading())
+                .sense(egui::Sense::focusable_noninteractive()),
+        );
+        name_for_screen_readers(&heading, Role::Heading, None, section.title());
+        if take_focus {
+            heading.request_focus();
+        }
         if !section.intro().is_empty() {
             ui.add_space(theme::SMALL_GAP);
             ui.label(section.intro());

@@ -19,7 +19,14 @@ pub fn ui(
     egui::ScrollArea::vertical().id_salt("settings").show(ui, |ui| {
         reading_column(ui, |ui| {
             ui.add_space(theme::GAP);
-            ui.heading("Settings");
+            ui.horizontal(|ui| {
+                let back = ui.button("⬅ Back").on_hover_text("Back to where you were (Escape)");
+                super::widgets::name_for_screen_readers(&back, egui::Role::Button, None, "Back from Settings");
+                if back.clicked() {
+                    actions.push(Action::LeaveSettings);
+                }
+                ui.heading("Settings");
+            });
             ui.add_space(theme::GAP);
 
             subheading(ui, "Your notebook");

@@ -37,12 +37,15 @@ impl WelcomeView {
                 ui.add_space(theme::GAP);
                 let label = ui.label("Your name (optional)");
                 let field = ui.add(egui::TextEdit::singleline(&mut self.name).hint_text("For example, Ms. Rivera").desired_width(320.0));
-                let _ = field.labelled_by(label.id);
+                let field = field.labelled_by(label.id);
+                // Typing goes straight into the name; Enter starts the guide.
+                super::widgets::focus_first(ui, &field);
+                let entered = super::widgets::submitted(ui, &field);
                 ui.weak("It only appears on summaries you choose to export.");
                 ui.add_space(theme::GAP);
                 ui.horizontal(|ui| {
                     let start = ui.add(egui::Button::new(RichText::new("Start reflecting").strong()).min_size(egui::vec2(160.0, 34.0)));
-                    if start.on_hover_text("Begin the guide \"Personalized Learning: Where to Begin\"").clicked() {
+                    if start.on_hover_text("Begin the guide \"Personalized Learning: Where to Begin\"").clicked() || entered {
                         actions.push(Action::Begin {
                             name: self.name.clone(),
                             start_default_guide: true,
