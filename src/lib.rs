@@ -10,6 +10,7 @@ pub mod clock;
 pub mod coach;
 pub mod export;
 pub mod guide;
+pub mod plain_text;
 pub mod reflection;
 pub mod store;
 pub mod summary;
