@@ -248,8 +248,11 @@ pub fn aggregate(global: &GlobalOptions, args: AggregateArgs) -> anyhow::Result<
         );
     }
     let bytes = render_picture(&picture, format, &guide.language)?;
+    // With no data folder at all there is nothing of the notebook's to overwrite.
+    let data_folder = data_dir(global).ok();
     super::output::write_document(
         args.out.as_deref(),
+        data_folder.as_deref(),
         || {
             format!(
                 "pl-reflect-school-picture-{}-{}.{}",

@@ -133,6 +133,7 @@ pub fn export(global: &GlobalOptions, args: ExportArgs) -> anyhow::Result<ExitCo
     )?;
     super::output::write_document(
         args.out.as_deref(),
+        Some(store.dir()),
         || default_file_name(&summary, format),
         &bytes,
     )?;

@@ -35,9 +35,11 @@ pub fn find_loaded<'l>(library: &'l GuideLibrary, id: &str) -> anyhow::Result<&'
 }
 
 /// Writes a document to `out` (a file, or a folder that gets `default_name`)
-/// durably, or to standard output when `out` is None.
+/// durably, or to standard output when `out` is None. A target inside the
+/// data folder `data_dir` is refused ([`crate::store::refuse_export_target`]).
 pub fn write_document(
     out: Option<&Path>,
+    data_dir: Option<&Path>,
     default_name: impl FnOnce() -> String,
     bytes: &[u8],
 ) -> anyhow::Result<()> {
@@ -48,6 +50,9 @@ pub fn write_document(
             } else {
                 out.to_path_buf()
             };
+            if let Some(data_dir) = data_dir {
+                crate::store::refuse_export_target(data_dir, &path)?;
+            }
             crate::store::atomic::write(&path, bytes)
                 .with_context(|| format!("could not write {}", path.display()))?;
             eprintln!("wrote {}", path.display());

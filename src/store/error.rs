@@ -72,6 +72,15 @@ pub enum StoreError {
     #[error("{}: this {what} is in the trash, so it was not saved; restore it first", .path.display())]
     InTrash { what: Record, path: PathBuf },
 
+    /// An export was asked to go into the data folder, where it could replace
+    /// the notebook's own files.
+    #[error(
+        "{}: this is inside the data folder {}, where PL Reflect keeps the notebook's own files, \
+         so nothing was written; choose a file or folder outside it (or the folder {} made for exports)",
+        .path.display(), .dir.display(), .dir.join(super::EXPORTS_DIR).display()
+    )]
+    ExportIntoDataFolder { path: PathBuf, dir: PathBuf },
+
     /// `set_aside` was given a path that is not one of the data files.
     #[error(
         "{}: only teachers.json and reflection files inside {} can be set aside; nothing was moved",

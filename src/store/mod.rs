@@ -38,8 +38,9 @@ use std::time::Duration;
 
 pub use error::{Record, StoreError};
 pub use paths::{
-    DATA_DIR_ENV, LOCK_FILE, MAX_REFLECTION_ID_CHARS, REFLECTIONS_DIR, TEACHERS_FILE, TRASH_DIR,
-    backup_path, default_guides_dir, is_valid_reflection_id, resolve_data_dir,
+    DATA_DIR_ENV, EXPORTS_DIR, LOCK_FILE, MAX_REFLECTION_ID_CHARS, REFLECTIONS_DIR, TEACHERS_FILE,
+    TRASH_DIR, backup_path, default_guides_dir, is_valid_reflection_id, refuse_export_target,
+    resolve_data_dir,
 };
 pub use problems::{DataProblem, ProblemKind};
 pub use sessions::{DeleteTeacherDataError, DeletedCounts, SESSIONS_DIR, StoredSession};
@@ -189,6 +190,12 @@ impl Store {
     /// The data folder.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Refuses an export target inside this data folder (other than its
+    /// `exports` folder): see [`refuse_export_target`].
+    pub fn refuse_export_target(&self, target: &Path) -> Result<(), StoreError> {
+        refuse_export_target(&self.dir, target)
     }
 
     /// Whether every write will be refused.
