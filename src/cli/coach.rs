@@ -98,12 +98,8 @@ pub enum TeacherEditCommand {
 
 fn open_for_writing(global: &GlobalOptions) -> anyhow::Result<Store> {
     let store = Store::open(data_dir(global)?, Access::Write { wait: LOCK_WAIT })?;
-    if let Some(reason) = store.read_only_reason() {
-        bail!(
-            "{}: {reason}; nothing was changed. Try again once it is closed",
-            store.dir().display()
-        );
-    }
+    // Says why (another window, a read-only file system, ...) and what to do.
+    store.check_writable()?;
     Ok(store)
 }
 

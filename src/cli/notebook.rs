@@ -93,12 +93,8 @@ pub fn data_dir(global: &GlobalOptions) -> anyhow::Result<PathBuf> {
 
 fn open_for_writing(global: &GlobalOptions) -> anyhow::Result<Store> {
     let store = Store::open(&data_dir(global)?, Access::Write { wait: LOCK_WAIT })?;
-    if let Some(reason) = store.read_only_reason() {
-        bail!(
-            "{}: {reason}; nothing was changed. Try again once it is closed",
-            store.dir().display()
-        );
-    }
+    // Says why (another window, a read-only file system, ...) and what to do.
+    store.check_writable()?;
     Ok(store)
 }
 
@@ -444,7 +440,11 @@ pub fn show(global: &GlobalOptions, id: &str) -> anyhow::Result<ExitCode> {
 
 pub fn check(global: &GlobalOptions) -> anyhow::Result<ExitCode> {
     let store = open_for_reading(global)?;
-    let problems = store.check();
+    let (notes, problems): (Vec<_>, Vec<_>) =
+        store.check().into_iter().partition(|p| p.kind.is_note());
+    for note in &notes {
+        errln!("note: {note}");
+    }
     if problems.is_empty() {
         outln!("ok {}: no problems found", store.dir().display());
         return Ok(ExitCode::SUCCESS);

@@ -24,6 +24,17 @@ pub(crate) fn acquire(path: &Path, wait: Duration) -> io::Result<Option<File>> {
         options.mode(0o600);
     }
     let mut file = options.open(path)?;
+    #[cfg(unix)]
+    {
+        // A lock file left by an older version or copied in may be open to others.
+        use std::os::unix::fs::PermissionsExt;
+        if file
+            .metadata()
+            .is_ok_and(|m| m.permissions().mode() & 0o077 != 0)
+        {
+            let _ = file.set_permissions(std::fs::Permissions::from_mode(0o600));
+        }
+    }
     let deadline = Instant::now() + wait;
     loop {
         match file.try_lock() {

@@ -115,8 +115,36 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// Creates a folder (and any missing parents) that only the owner may enter
+/// (0700 on Unix), or makes an existing one so. For the folders of the data
+/// folder and for the folder exports fall back to (`DATA/exports`).
+pub fn create_private_folder(path: &Path) -> io::Result<()> {
+    create_private_dir(path)?;
+    tighten_dir(path);
+    Ok(())
+}
+
+/// Takes away others' access to an existing folder (on Unix, keeping only the owner's
+/// bits), if it has any. Best effort: a folder the user does not own stays as it is.
+pub(crate) fn tighten_dir(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::symlink_metadata(path)
+            && meta.is_dir()
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            let owner_only = meta.permissions().mode() & 0o700;
+            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(owner_only));
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+    }
+}
+
 /// Creates a folder (and any missing parents) that only the owner may enter (0700 on Unix).
-/// An existing folder is left as it is: the user may have chosen its permissions.
 pub(crate) fn create_private_dir(path: &Path) -> io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);

@@ -27,6 +27,15 @@ pub enum ProblemKind {
     UnknownTeacher,
 }
 
+impl ProblemKind {
+    /// Whether this is only worth a note: nothing is wrong with the notebook
+    /// (a temporary file left by an interrupted save holds nothing that is not
+    /// also in the file it was for).
+    pub fn is_note(self) -> bool {
+        self == ProblemKind::StrayTempFile
+    }
+}
+
 /// One problem with one file in the data folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataProblem {

@@ -176,9 +176,10 @@ impl Store {
         let dir = self.sessions_dir();
         if !dir.is_dir() {
             create_private_dir(&dir).map_err(|e| StoreError::io(&dir, "create the folder", e))?;
-            let _ = atomic::sync_dir(&self.dir);
+            let _ = self.disk().sync_dir(&self.dir);
         }
-        atomic::write(&path, &bytes).map_err(|source| StoreError::Write { path, source })
+        atomic::write_on(self.disk(), &path, &bytes)
+            .map_err(|cause| StoreError::Write { path, cause })
     }
 
     /// Moves a session (and its `.bak`) to the trash; [`Store::restore_session`]
@@ -195,6 +196,7 @@ impl Store {
         }
         let trashed = self.trashed_session_path(id)?;
         move_to_trash(
+            self.disk(),
             &path,
             &trashed,
             &self.trashed_sessions_dir(),
@@ -208,13 +210,14 @@ impl Store {
         let path = self.session_path(id)?;
         let (dir, trash_dir) = (self.sessions_dir(), self.trashed_sessions_dir());
         move_out_of_trash(
+            self.disk(),
             Record::Session,
             &self.trashed_session_path(id)?,
             &path,
             &dir,
         )?;
         self.remember(|p| p == path, &[]);
-        sync_dirs(&[&dir, &trash_dir])
+        sync_dirs(self.disk(), &[&dir, &trash_dir])
     }
 
     /// Moves every reflection and session of a teacher to the trash, where each
