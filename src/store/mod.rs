@@ -29,6 +29,7 @@ mod paths;
 mod problems;
 mod read;
 mod sessions;
+mod settings_file;
 mod write;
 
 use std::collections::HashMap;
@@ -47,6 +48,7 @@ pub use paths::{
 };
 pub use problems::{DataProblem, ProblemKind};
 pub use sessions::{DeleteTeacherDataError, DeletedCounts, SESSIONS_DIR, StoredSession};
+pub use settings_file::{SETTINGS_FILE, SETTINGS_FORMAT, SettingsFile, read_settings};
 
 use crate::clock::Timestamp;
 use crate::reflection::{Reflection, Teacher};

@@ -58,6 +58,18 @@ pub(super) fn text(bytes: &[u8]) -> Result<&str, Failure> {
     }
 }
 
+/// Parses a file that should hold one JSON object, such as `settings.json`.
+pub(crate) fn json_object(bytes: &[u8]) -> Result<Map<String, Value>, Failure> {
+    let text = text(bytes)?;
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(fields)) => Ok(fields),
+        Ok(_) => Err(Failure::unreadable(
+            "this is JSON but not one object { ... }",
+        )),
+        Err(error) => Err(Failure::from_json(&error, "one object")),
+    }
+}
+
 /// Reads `format` without building the document, so current files are parsed only once into their types.
 fn peek_format(text: &str, what: &str) -> Result<u64, Failure> {
     #[derive(Deserialize)]
