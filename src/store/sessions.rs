@@ -25,8 +25,8 @@ use super::paths::create_private_dir;
 use super::problems::{Failure, ProblemKind};
 use super::read::{TeachersRead, json_files, par_map, read_only_state};
 use super::write::{
-    move_out_of_trash, move_to_trash, refuse_if_in_trash, refuse_newer_format, sync_dirs, to_json,
-    unsavable,
+    finish_restore, move_out_of_trash, move_to_trash, refuse_if_in_trash, refuse_newer_format,
+    to_json, unsavable,
 };
 use super::{
     DataProblem, Record, Store, StoreError, TEACHERS_FILE, TRASH_DIR, atomic, file_name, migrate,
@@ -209,15 +209,10 @@ impl Store {
         self.writable()?;
         let path = self.session_path(id)?;
         let (dir, trash_dir) = (self.sessions_dir(), self.trashed_sessions_dir());
-        move_out_of_trash(
-            self.disk(),
-            Record::Session,
-            &self.trashed_session_path(id)?,
-            &path,
-            &dir,
-        )?;
+        let trashed = self.trashed_session_path(id)?;
+        move_out_of_trash(self.disk(), Record::Session, &trashed, &path, &dir)?;
         self.remember(|p| p == path, &[]);
-        sync_dirs(self.disk(), &[&dir, &trash_dir])
+        finish_restore(self.disk(), &trashed, &path, &[&dir, &trash_dir])
     }
 
     /// Moves every reflection and session of a teacher to the trash, where each

@@ -151,15 +151,10 @@ impl Store {
         self.writable()?;
         let path = self.reflection_path(id)?;
         let (dir, trash_dir) = (self.reflections_dir(), self.trash_dir());
-        move_out_of_trash(
-            self.disk(),
-            Record::Reflection,
-            &self.trashed_path(id)?,
-            &path,
-            &dir,
-        )?;
+        let trashed = self.trashed_path(id)?;
+        move_out_of_trash(self.disk(), Record::Reflection, &trashed, &path, &dir)?;
         self.remember(|p| p == path, &[]);
-        sync_dirs(self.disk(), &[&dir, &trash_dir])
+        finish_restore(self.disk(), &trashed, &path, &[&dir, &trash_dir])
     }
 
     /// Renames a data file (typically a damaged one) to `NAME.corrupt-<time>` beside
@@ -336,14 +331,55 @@ pub(super) fn move_to_trash(
         .map_err(|e| StoreError::io(trash_dir, "create the trash folder", e))?;
     move_keeping_existing(disk, path, trashed)?;
     let backup = backup_path(path);
-    if backup.exists()
-        && let Err(error) = move_keeping_existing(disk, &backup, &backup_path(trashed))
+    let moved_backup = backup.exists();
+    if moved_backup && let Err(error) = move_keeping_existing(disk, &backup, &backup_path(trashed))
     {
         // Best effort: with the file back, nothing was moved at all.
         let _ = fs::rename(trashed, path);
         return Err(error);
     }
-    sync_dirs(disk, &[trash_dir, from_dir])
+    if let Err(error) = sync_dirs(disk, &[trash_dir, from_dir]) {
+        // The move may not be on the disk yet: undo it, so that the error means
+        // "nothing was moved" and the move can simply be tried again.
+        if moved_backup {
+            let _ = fs::rename(backup_path(trashed), &backup);
+        }
+        let _ = fs::rename(trashed, path);
+        return Err(named(error, path));
+    }
+    Ok(())
+}
+
+/// An error about flushing a folder, told about the file that was being moved.
+fn named(error: StoreError, path: &Path) -> StoreError {
+    match error {
+        StoreError::Io { action, cause, .. } => StoreError::Io {
+            path: path.to_path_buf(),
+            action,
+            cause,
+        },
+        other => other,
+    }
+}
+
+/// Finishes a move out of the trash by flushing both folders; if that fails,
+/// moves the file (and its `.bak`) back into the trash, so that nothing was
+/// moved and the restore can be tried again.
+pub(super) fn finish_restore(
+    disk: &Disk,
+    trashed: &Path,
+    path: &Path,
+    dirs: &[&Path],
+) -> Result<(), StoreError> {
+    if let Err(error) = sync_dirs(disk, dirs) {
+        let (trashed_backup, backup) = (backup_path(trashed), backup_path(path));
+        if backup.exists() && !trashed_backup.exists() {
+            let _ = fs::rename(&backup, &trashed_backup);
+        }
+        let _ = fs::rename(path, trashed);
+        return Err(named(error, path));
+    }
+    Ok(())
 }
 
 /// Moves a file (and its `.bak`) from the trash back to `path` in `dir`.
