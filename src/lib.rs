@@ -13,5 +13,6 @@ pub mod guide;
 pub mod plain_text;
 pub mod reflection;
 pub mod store;
+pub mod strict_json;
 pub mod summary;
 pub mod text_position;

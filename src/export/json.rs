@@ -250,11 +250,12 @@ pub fn parse_exported(bytes: &[u8]) -> Result<ExportedReflection, ImportError> {
         let (line, column) = line_column(bytes, error.valid_up_to());
         ImportError::NotText { line, column }
     })?;
-    let value: Value = serde_json::from_str(text).map_err(|error| ImportError::Syntax {
-        line: error.line(),
-        column: error.column(),
-        message: without_position(&error),
-    })?;
+    let value: Value =
+        crate::strict_json::value_from_str(text).map_err(|error| ImportError::Syntax {
+            line: error.line(),
+            column: error.column(),
+            message: without_position(&error),
+        })?;
     let Value::Object(object) = &value else {
         return Err(ImportError::NotAnExport {
             reason: "it should be one JSON object { ... }".to_owned(),
