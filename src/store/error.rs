@@ -169,6 +169,9 @@ fn read_only_advice(reason: &str) -> &'static str {
             " Close the other PL Reflect window or command, then open this data folder again"
         }
         super::LOOKING_REASON => " Open the data folder for writing to make changes",
+        elsewhere if elsewhere.starts_with(super::ELSEWHERE_REASON) => {
+            " Close PL Reflect on that computer and let the folder finish syncing, then open this data folder again"
+        }
         super::READ_ONLY_FS_REASON => {
             " Copy the data folder to a disk that can be written, or mount it for writing, then open it again"
         }

@@ -20,6 +20,7 @@
 //! - deleting moves a reflection to the trash.
 
 pub mod atomic;
+mod conflicts;
 pub mod disk;
 mod error;
 mod lock;
@@ -38,6 +39,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
+pub use conflicts::{AnswerDifference, ConflictCopy, answer_differences, conflict_copy_of};
 pub use disk::{Disk, FaultPlan, Step};
 pub use error::{Record, StoreError};
 pub use paths::create_private_folder;
@@ -56,6 +58,9 @@ use crate::reflection::{Reflection, Teacher};
 /// Why a store opened for writing is read-only: another process holds the lock.
 pub const BUSY_REASON: &str =
     "another PL Reflect window or command is using this data folder; opened read-only";
+/// How the reason begins when the lock is held by PL Reflect on another
+/// computer (a network folder), as the lock file says.
+pub const ELSEWHERE_REASON: &str = "PL Reflect on another computer";
 /// Why a store opened for writing is read-only: the folder is on a file system
 /// mounted read-only, so nothing can be saved there by anyone.
 pub const READ_ONLY_FS_REASON: &str = "the data folder is on a read-only file system (EROFS), so nothing can be saved there; opened read-only";
@@ -171,7 +176,16 @@ impl Store {
             .and_then(|()| lock::acquire(&lock_path, wait))
         {
             Ok(Some(held)) => held,
-            Ok(None) => return Ok(store(Some(BUSY_REASON.to_owned()), None)),
+            Ok(None) => {
+                let reason = match lock::holder(&lock_path) {
+                    Some(holder) if holder.host != lock::this_host() => format!(
+                        "{ELSEWHERE_REASON} ({}, process {}) is using this data folder; opened read-only",
+                        holder.host, holder.pid
+                    ),
+                    _ => BUSY_REASON.to_owned(),
+                };
+                return Ok(store(Some(reason), None));
+            }
             Err(error) if error.kind() == std::io::ErrorKind::ReadOnlyFilesystem => {
                 return Ok(store(Some(READ_ONLY_FS_REASON.to_owned()), None));
             }

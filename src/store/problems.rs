@@ -25,6 +25,9 @@ pub enum ProblemKind {
     OrphanBackup,
     /// A reflection whose teacher is not in `teachers.json`.
     UnknownTeacher,
+    /// A copy a sync service made of a reflection or session when two
+    /// computers changed it at once. Never changed, moved or deleted.
+    ConflictCopy,
 }
 
 impl ProblemKind {
@@ -88,6 +91,10 @@ impl DataProblem {
                     main.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
                 )
             }
+            ProblemKind::ConflictCopy => "PL Reflect has not changed, moved or deleted either file. \
+                 Compare the two answer by answer, keep what you want in the original, then move the copy \
+                 out of the data folder"
+                .to_owned(),
             ProblemKind::UnknownTeacher => {
                 "The reflection is kept as it is; add the teacher again or check teachers.json".to_owned()
             }
