@@ -45,8 +45,8 @@ pub use error::{Record, StoreError};
 pub use paths::create_private_folder;
 pub use paths::{
     DATA_DIR_ENV, EXPORTS_DIR, LOCK_FILE, MAX_REFLECTION_ID_CHARS, REFLECTIONS_DIR, TEACHERS_FILE,
-    TRASH_DIR, backup_path, default_guides_dir, is_valid_reflection_id, refuse_export_target,
-    resolve_data_dir,
+    TRASH_DIR, backup_path, default_guides_dir, fallback_export_folder, is_valid_reflection_id,
+    refuse_export_target, resolve_data_dir,
 };
 pub use problems::{DataProblem, ProblemKind};
 pub use sessions::{DeleteTeacherDataError, DeletedCounts, SESSIONS_DIR, StoredSession};

@@ -56,6 +56,15 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("org", "PL Reflect", "PL Reflect")
 }
 
+/// Where exports go when no save dialog can be shown: `PL Reflect exports`
+/// in the user's Documents folder, or [`EXPORTS_DIR`] in the data folder when
+/// the system has no Documents folder. Make it with [`create_private_folder`].
+pub fn fallback_export_folder(data_dir: &Path) -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|dirs| dirs.document_dir().map(|d| d.join("PL Reflect exports")))
+        .unwrap_or_else(|| data_dir.join(EXPORTS_DIR))
+}
+
 /// Refuses an export `target` inside the data folder `data_dir` (other than in
 /// its [`EXPORTS_DIR`]), where it could replace the notebook's own files. Both
 /// paths are compared after resolving symbolic links and `..`; a target that
@@ -204,6 +213,18 @@ mod tests {
         for good in ["r-abc-123", "a", &"a".repeat(80)] {
             assert!(is_valid_reflection_id(good), "{good:?} should be accepted");
         }
+    }
+
+    #[test]
+    fn the_fallback_export_folder_is_documents_or_the_exports_folder_and_may_be_written() {
+        let data = Path::new("/d/data");
+        let folder = fallback_export_folder(data);
+        assert!(
+            folder == data.join(EXPORTS_DIR) || folder.ends_with("PL Reflect exports"),
+            "{}",
+            folder.display()
+        );
+        assert!(refuse_export_target(data, &folder.join("summary.md")).is_ok());
     }
 
     #[test]
