@@ -105,17 +105,15 @@ fn csv_shows_every_hidden_character_visibly_and_defuses_full_width_signs() {
 #[test]
 fn html_isolates_text_with_bidirectional_controls() {
     let html = text(Format::Html);
-    // Controls are not allowed in HTML text at all; they are replaced.
-    assert!(
-        !html
-            .chars()
-            .any(|c| is_hidden(c) && !is_bidi_control(c) && c != '\r'),
-        "a control character in the HTML"
-    );
-    // An override stays inside the text it came with: every occurrence sits in a <bdi>.
+    // No invisible character is left in the file: controls are not allowed in
+    // HTML text and are replaced; overrides are kept as character references.
+    assert_eq!(raw_hidden(&html), Vec::<char>::new());
+    // An override stays inside the text it came with: every one sits in a <bdi>.
     let mut seen = 0;
-    for (at, c) in html.char_indices() {
-        if !is_bidi_control(c) {
+    for (at, _) in html.match_indices("&#x2") {
+        let reference = &html[at..html[at..].find(';').map_or(html.len(), |end| at + end + 1)];
+        let code = u32::from_str_radix(&reference[3..reference.len() - 1], 16).expect("hex");
+        if !char::from_u32(code).is_some_and(is_bidi_control) {
             continue;
         }
         seen += 1;
@@ -123,15 +121,15 @@ fn html_isolates_text_with_bidirectional_controls() {
         let open = before.rfind("<bdi>").expect("an opening <bdi>");
         assert!(
             before.rfind("</bdi>").is_none_or(|close| close < open),
-            "U+{:04X} outside <bdi> at byte {at}",
-            u32::from(c)
+            "{reference} outside <bdi> at byte {at}"
         );
         assert!(html[at..].contains("</bdi>"));
     }
     assert!(seen >= 6, "the overrides were dropped instead of isolated");
+    assert!(html.contains("&#x202E;reversed&#x2066;isolated"), "{html}");
     // Nothing is isolated where no override is: the page is unchanged for everyone else.
     assert!(html.matches("<bdi>").count() <= seen);
     // The title element holds text only, so an override there is replaced.
     let title = &html[html.find("<title>").unwrap()..html.find("</title>").unwrap()];
-    assert!(!title.contains(is_bidi_control), "{title}");
+    assert!(!title.contains("&#x202E;"), "{title}");
 }

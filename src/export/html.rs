@@ -217,7 +217,11 @@ fn escape_keeping_bidi(text: &str, keep_bidi: bool) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if keep_bidi && crate::plain_text::is_bidi_control(c) => out.push(c),
+            // Kept, inside the <bdi> it was given, as a character reference: the
+            // page reads the same and the file holds no invisible character.
+            c if keep_bidi && crate::plain_text::is_bidi_control(c) => {
+                out.push_str(&format!("&#x{:X};", u32::from(c)));
+            }
             // Other control characters are not allowed in HTML text.
             c if crate::plain_text::is_hidden(c) => out.push('\u{FFFD}'),
             c => out.push(c),
