@@ -6,7 +6,9 @@
 //! DATA/trash/<id>.json            deleted reflections, until restored
 //! DATA/sessions/<id>.json         one coaching session each (see [`sessions`])
 //! DATA/trash/sessions/<id>.json   deleted sessions, until restored
-//! DATA/.lock                      held by the one process that may write
+//! DATA/settings.json              the window's preferences (see [`read_settings`])
+//! DATA/exports/                   exports, when there is no Documents folder
+//! DATA/.lock                      held by the one process that may write (pid and host)
 //! ```
 //!
 //! The rules that keep a teacher's words safe:
@@ -17,7 +19,12 @@
 //! - a file from a newer version is shown read-only and never rewritten;
 //! - fields this version does not know are kept when a file is saved again;
 //! - one process writes at a time; others open the folder read-only;
-//! - deleting moves a reflection to the trash.
+//! - deleting moves a reflection to the trash;
+//! - every change to a file goes through one [`Disk`], so tests can make any
+//!   step fail;
+//! - a sync service's conflict copy is listed as a conflict of its record
+//!   ([`Store::conflicts`]) and never loaded, changed or deleted;
+//! - no export may be written inside the folder ([`refuse_export_target`]).
 
 pub mod atomic;
 mod conflicts;
