@@ -1,4 +1,5 @@
-//! Every step of every change the store makes, failing with every error a
+//! Every step of every change the store makes (saves, moves to and out of the
+//! trash, a replacement by an import), failing with every error a
 //! disk gives: a full disk (ENOSPC), a failing drive (EIO), no permission
 //! (EACCES), a read-only mount (EROFS) and a used-up quota (EDQUOT).
 //!
@@ -232,6 +233,29 @@ const KINDS: &[Kind] = &[
         },
         change: |store| store.restore_reflection("r-faults"),
         read: read_reflection_anywhere,
+    },
+    Kind {
+        name: "reflection replaced by an import, keeping the old one",
+        file: "reflections/r-faults.json",
+        setup: |store| {
+            store
+                .save_reflection(&reflection_titled("previous"))
+                .unwrap();
+            store
+                .save_reflection(&reflection_titled("previous"))
+                .unwrap();
+        },
+        change: |store| {
+            store
+                .replace_reflection(&reflection_titled("new"))
+                .map(|_| ())
+        },
+        read: |store| {
+            store
+                .load_reflection("r-faults")
+                .ok()
+                .map(|s| ("reflections".into(), s.reflection.title))
+        },
     },
     Kind {
         name: "session to the trash",
