@@ -169,7 +169,8 @@ fn pdf_needs_out_and_writes_a_pdf_file() {
         output.stdout.is_empty(),
         "nothing binary reaches the terminal"
     );
-    let out = dir.path().join("summary.pdf");
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let out = elsewhere.path().join("summary.pdf");
     let output = pl_reflect(
         dir.path(),
         &[
@@ -193,13 +194,14 @@ fn pdf_needs_out_and_writes_a_pdf_file() {
 #[test]
 fn the_format_can_come_from_the_out_file_and_a_folder_gets_a_default_name() {
     let (dir, id) = notebook();
-    let out = dir.path().join("for-my-coach.json");
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let out = elsewhere.path().join("for-my-coach.json");
     ok(
         dir.path(),
         &["export", &id, "--out", out.to_str().expect("path")],
     );
     assert!(pl_reflect::export::parse_exported(&std::fs::read(&out).expect("written")).is_ok());
-    let folder = dir.path().join("exports");
+    let folder = elsewhere.path().join("shared");
     std::fs::create_dir(&folder).expect("folder");
     ok(
         dir.path(),
@@ -242,4 +244,95 @@ fn an_unknown_format_or_reflection_is_exit_1_with_a_clear_message() {
     let output = pl_reflect(dir.path(), &["export", &id]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("--format"));
+}
+
+/// Every file of the data folder, with its content, to see that nothing changed.
+fn contents(data: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut folders = vec![data.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("list") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.file_name() != Some(std::ffi::OsStr::new(".lock")) {
+                let bytes = std::fs::read(&path).expect("read");
+                files.push((path, bytes));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn an_export_into_the_data_folder_is_refused_and_changes_nothing() {
+    let (dir, id) = notebook();
+    let data = dir.path();
+    let other = ok(data, &["new", "--title", "Another"]);
+    let before = contents(data);
+    let outside = tempfile::tempdir().expect("temp dir");
+    let link = outside.path().join("link-to-data");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(data, &link).expect("symlink");
+    let reflection = format!("reflections/{other}.json");
+    let through_dots = outside
+        .path()
+        .join("..")
+        .join(data.file_name().expect("name"))
+        .join("teachers.json");
+    let mut targets = vec![
+        (data.join(&reflection), "json"),
+        (data.join("teachers.json"), "md"),
+        (data.join("reflections"), "md"),
+        (data.to_path_buf(), "html"),
+        (data.join("not-yet-there.md"), "md"),
+        (data.join("reflections/not-yet-there.json"), "json"),
+        (data.join("reflections/../teachers.json"), "md"),
+        (data.join("exports/../teachers.json"), "md"),
+        (through_dots, "md"),
+    ];
+    if cfg!(unix) {
+        targets.push((link.join(&reflection), "json"));
+        targets.push((link.join("new.csv"), "csv"));
+    }
+    for (target, format) in &targets {
+        let target_arg = target.display().to_string();
+        for _ in 0..2 {
+            let output = pl_reflect(
+                data,
+                &["export", &id, "--format", format, "--out", &target_arg],
+            );
+            assert_eq!(
+                output.status.code(),
+                Some(1),
+                "{target_arg}: {}",
+                stderr(&output)
+            );
+            let message = stderr(&output);
+            assert!(message.contains(&target_arg), "{message}");
+            assert!(message.contains("inside the data folder"), "{message}");
+            assert!(message.contains(&data.display().to_string()), "{message}");
+        }
+        let output = pl_reflect(data, &["aggregate", "--out", &target_arg]);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{target_arg}: {}",
+            stderr(&output)
+        );
+        assert!(stderr(&output).contains("inside the data folder"));
+    }
+    assert_eq!(contents(data), before, "the data folder changed");
+    // Outside the folder, and in its exports folder, exports are written.
+    let fine = outside.path().join("summary.md");
+    ok(data, &["export", &id, "--out", &fine.display().to_string()]);
+    assert!(fine.is_file());
+    std::fs::create_dir(data.join("exports")).expect("exports folder");
+    let fallback = data.join("exports/summary.md");
+    ok(
+        data,
+        &["export", &id, "--out", &fallback.display().to_string()],
+    );
+    assert!(fallback.is_file());
 }

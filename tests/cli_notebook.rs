@@ -138,3 +138,50 @@ fn check_reports_a_damaged_file_with_line_and_column_and_changes_nothing() {
     assert_eq!(refused.status.code(), Some(1));
     assert_eq!(std::fs::read(&path).expect("still there"), damaged);
 }
+
+#[test]
+fn check_notes_a_leftover_temporary_file_without_failing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    ok(d, &["teachers", "add", "Ms. Rivera"]);
+    let id = ok(d, &["new"]);
+    let leftover = d
+        .join("reflections")
+        .join(format!(".{id}.json.bak.tmp-4242-1"));
+    std::fs::write(&leftover, b"{}").expect("leftover");
+    let output = pl_reflect(d, &["check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let said = stderr(&output);
+    assert!(said.contains("note:"), "{said}");
+    assert!(said.contains(&leftover.display().to_string()), "{said}");
+    assert!(leftover.exists(), "check changes nothing");
+    // With a real problem beside it, check still fails.
+    std::fs::write(d.join("reflections").join(format!("{id}.json")), b"{").expect("damage");
+    assert_eq!(pl_reflect(d, &["check"]).status.code(), Some(1));
+    // The next open for writing removes the leftover.
+    ok(d, &["teachers", "add", "Mr. Lee"]);
+    assert!(!leftover.exists());
+}
+
+#[test]
+fn check_lists_a_sync_conflict_copy_and_keeps_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    ok(d, &["teachers", "add", "Ms. Rivera"]);
+    let id = ok(d, &["new"]);
+    let original = d.join("reflections").join(format!("{id}.json"));
+    let copy = d
+        .join("reflections")
+        .join(format!("{id} (conflicted copy 2026-12-01).json"));
+    std::fs::copy(&original, &copy).expect("copy");
+    let output = pl_reflect(d, &["check"]);
+    assert_eq!(output.status.code(), Some(1));
+    let said = stderr(&output);
+    assert!(said.contains(&copy.display().to_string()), "{said}");
+    assert!(said.contains("sync conflict"), "{said}");
+    assert!(said.contains(&id), "{said}");
+    // The copy is not a second reflection, and it is still there.
+    let listed = ok(d, &["reflections", "list"]);
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert!(copy.exists());
+}

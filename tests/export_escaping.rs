@@ -57,6 +57,7 @@ fn html_escapes_everything_and_has_no_active_content() {
         "li",
         "section",
         "span",
+        "bdi",
         "strong",
         "div",
         "table",

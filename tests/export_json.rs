@@ -59,6 +59,24 @@ fn an_anonymous_export_has_a_null_teacher() {
 }
 
 #[test]
+fn an_anonymous_export_holds_nothing_that_links_it_to_a_teacher() {
+    let reflection = sample::spring();
+    let text = exported(true);
+    assert!(!text.contains("teacher_id"), "{text}");
+    assert!(!text.contains(&reflection.teacher_id), "{text}");
+    assert!(!text.contains(sample::TEACHER), "{text}");
+    let parsed = parse_exported(text.as_bytes()).expect("reads back");
+    assert_eq!(parsed.reflection.teacher_id, "");
+    assert_eq!(parsed.reflection.answers.len(), {
+        let mut shared = reflection.answers.clone();
+        shared.retain(|_, a| !a.private);
+        shared.len()
+    });
+    // A named export still says whose it is.
+    assert!(exported(false).contains(&reflection.teacher_id));
+}
+
+#[test]
 fn a_byte_order_mark_is_fine() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend_from_slice(exported(false).as_bytes());

@@ -16,6 +16,7 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use clap::{Args, Subcommand};
 
+use super::output::{errln, outln};
 use super::{GlobalOptions, data_dir, guide_folders};
 use crate::clock::{Timestamp, today};
 use crate::coach::aggregate::render_picture;
@@ -97,12 +98,8 @@ pub enum TeacherEditCommand {
 
 fn open_for_writing(global: &GlobalOptions) -> anyhow::Result<Store> {
     let store = Store::open(data_dir(global)?, Access::Write { wait: LOCK_WAIT })?;
-    if let Some(reason) = store.read_only_reason() {
-        bail!(
-            "{}: {reason}; nothing was changed. Try again once it is closed",
-            store.dir().display()
-        );
-    }
+    // Says why (another window, a read-only file system, ...) and what to do.
+    store.check_writable()?;
     Ok(store)
 }
 
@@ -110,7 +107,7 @@ fn open_for_writing(global: &GlobalOptions) -> anyhow::Result<Store> {
 fn load(store: &Store) -> Snapshot {
     let snapshot = store.load();
     for problem in &snapshot.problems {
-        eprintln!("warning: {problem}");
+        errln!("warning: {problem}");
     }
     snapshot
 }
@@ -170,29 +167,29 @@ pub fn import(global: &GlobalOptions, args: ImportArgs) -> anyhow::Result<ExitCo
     }
     for note in plan.notes() {
         if plan.conflict.is_none() || !note.starts_with("A reflection with the id") {
-            eprintln!("note: {note}");
+            errln!("note: {note}");
         }
     }
     let result = apply_import(&plan, choice, &teacher, &store)?;
     if result.created_teacher {
-        eprintln!(
+        errln!(
             "note: added the teacher {}",
             teacher_name(&store, &result.teacher_id)
         );
     }
     if let Some(old) = &result.replaced_copy {
-        eprintln!(
+        errln!(
             "note: the version that was here is in the trash: {}",
             old.display()
         );
     }
     if result.new_id {
-        eprintln!(
+        errln!(
             "note: imported with a new id, {}, so that the reflection with its old id stays as it is",
             result.reflection_id
         );
     }
-    println!("{}", result.reflection_id);
+    outln!("{}", result.reflection_id);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -219,12 +216,12 @@ pub fn aggregate(global: &GlobalOptions, args: AggregateArgs) -> anyhow::Result<
     let format = match picture_format(&args) {
         Ok(format) => format,
         Err(message) => {
-            eprintln!("error: {message}");
+            errln!("error: {message}");
             return Ok(ExitCode::from(2));
         }
     };
     if format.is_binary() && args.out.is_none() {
-        eprintln!(
+        errln!(
             "error: a PDF is not text; give --out FILE to write it, for example --out picture.pdf"
         );
         return Ok(ExitCode::from(2));
@@ -241,14 +238,17 @@ pub fn aggregate(global: &GlobalOptions, args: AggregateArgs) -> anyhow::Result<
     let mut picture = school_picture(guide, &refs, min_group);
     picture.prepared = Some(today());
     if picture.too_small {
-        eprintln!(
+        errln!(
             "note: fewer than {min_group} teachers have reflected on \"{}\", so the picture shows no counts",
             guide.id
         );
     }
     let bytes = render_picture(&picture, format, &guide.language)?;
+    // With no data folder at all there is nothing of the notebook's to overwrite.
+    let data_folder = data_dir(global).ok();
     super::output::write_document(
         args.out.as_deref(),
+        data_folder.as_deref(),
         || {
             format!(
                 "pl-reflect-school-picture-{}-{}.{}",
@@ -315,7 +315,7 @@ fn from_files(files: &[PathBuf], guide_id: &str) -> anyhow::Result<Vec<Reflectio
         }
     }
     if elsewhere > 0 {
-        eprintln!(
+        errln!(
             "note: {elsewhere} file(s) answer another guide than \"{guide_id}\" and are left out (choose one with --guide)"
         );
     }

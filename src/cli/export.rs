@@ -12,6 +12,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use super::GlobalOptions;
+use super::output::errln;
 use crate::clock::{Timestamp, today};
 use crate::export::{Export, Format, PageSize, PdfOptions, default_file_name, render};
 use crate::guide::GuideLibrary;
@@ -70,7 +71,7 @@ fn format_of(args: &ExportArgs) -> anyhow::Result<Format> {
 pub fn export(global: &GlobalOptions, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let format = format_of(&args)?;
     if format == Format::Pdf && args.out.is_none() {
-        eprintln!(
+        errln!(
             "error: a PDF is not text; give --out FILE to write it, for example --out summary.pdf"
         );
         return Ok(ExitCode::from(2));
@@ -87,7 +88,7 @@ pub fn export(global: &GlobalOptions, args: ExportArgs) -> anyhow::Result<ExitCo
     })?;
     let snapshot = store.load();
     for problem in &snapshot.problems {
-        eprintln!("warning: {problem}");
+        errln!("warning: {problem}");
     }
     let teacher_name = if args.anonymous {
         None
@@ -132,11 +133,12 @@ pub fn export(global: &GlobalOptions, args: ExportArgs) -> anyhow::Result<ExitCo
     )?;
     super::output::write_document(
         args.out.as_deref(),
+        Some(store.dir()),
         || default_file_name(&summary, format),
         &bytes,
     )?;
     if summary.words.private_left_out > 0 {
-        eprintln!(
+        errln!(
             "note: {} private answer(s) left out; add --include-private to include them",
             summary.words.private_left_out
         );

@@ -8,6 +8,7 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::GlobalOptions;
+use super::output::{errln, outln};
 use crate::guide::{Guide, GuideLibrary, Origin, Section, read_guide_file};
 
 #[derive(Debug, Subcommand)]
@@ -42,7 +43,7 @@ pub fn run(global: &GlobalOptions, command: GuidesCommand) -> anyhow::Result<Exi
         GuidesCommand::Validate { files } => Ok(validate(&files)),
         GuidesCommand::Show { id } => show(global, &id),
         GuidesCommand::Schema => {
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&crate::guide::guide_schema())?
             );
@@ -93,7 +94,7 @@ fn list(global: &GlobalOptions, json: bool) -> anyhow::Result<ExitCode> {
             }
         })
         .collect();
-    let mut out = std::io::stdout().lock();
+    let mut out = super::output::stdout();
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&listings)?)?;
     } else {
@@ -122,7 +123,7 @@ fn list(global: &GlobalOptions, json: bool) -> anyhow::Result<ExitCode> {
     }
     // Broken user guides never hide the good ones, but they are reported.
     for problem in &library.problems {
-        eprintln!("{problem}");
+        errln!("{problem}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -131,10 +132,10 @@ fn validate(files: &[PathBuf]) -> ExitCode {
     let mut all_valid = true;
     for file in files {
         match read_guide_file(file) {
-            Ok(_) => println!("ok {}", file.display()),
+            Ok(_) => outln!("ok {}", file.display()),
             Err(errors) => {
                 all_valid = false;
-                eprintln!("{errors}");
+                errln!("{errors}");
             }
         }
     }
@@ -148,7 +149,10 @@ fn validate(files: &[PathBuf]) -> ExitCode {
 fn show(global: &GlobalOptions, id: &str) -> anyhow::Result<ExitCode> {
     let library = GuideLibrary::load(&guide_folders(global));
     let loaded = super::output::find_loaded(&library, id)?;
-    print!("{}", render_guide(&loaded.guide, &loaded.origin));
+    outln!(
+        "{}",
+        render_guide(&loaded.guide, &loaded.origin).trim_end_matches('\n')
+    );
     Ok(ExitCode::SUCCESS)
 }
 

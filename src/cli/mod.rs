@@ -14,6 +14,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use output::errln;
+
 /// Where to look for guides and data, shared by every subcommand.
 #[derive(Debug, Clone, Args, Default)]
 pub struct GlobalOptions {
@@ -92,7 +94,7 @@ pub fn run(global: &GlobalOptions, command: Command) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            errln!("error: {error:#}");
             ExitCode::from(1)
         }
     }

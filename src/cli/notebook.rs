@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::GlobalOptions;
 use super::guides::guide_folders;
+use super::output::{errln, outln};
 use crate::clock::Timestamp;
 use crate::guide::{DEFAULT_GUIDE_ID, GuideLibrary, Item};
 use crate::reflection::{Edit, Reflection, Teacher, apply, orphaned_answers, progress};
@@ -92,12 +93,8 @@ pub fn data_dir(global: &GlobalOptions) -> anyhow::Result<PathBuf> {
 
 fn open_for_writing(global: &GlobalOptions) -> anyhow::Result<Store> {
     let store = Store::open(&data_dir(global)?, Access::Write { wait: LOCK_WAIT })?;
-    if let Some(reason) = store.read_only_reason() {
-        bail!(
-            "{}: {reason}; nothing was changed. Try again once it is closed",
-            store.dir().display()
-        );
-    }
+    // Says why (another window, a read-only file system, ...) and what to do.
+    store.check_writable()?;
     Ok(store)
 }
 
@@ -109,7 +106,7 @@ fn open_for_reading(global: &GlobalOptions) -> anyhow::Result<Store> {
 fn load(store: &Store) -> Snapshot {
     let snapshot = store.load();
     for problem in &snapshot.problems {
-        eprintln!("warning: {problem}");
+        errln!("warning: {problem}");
     }
     snapshot
 }
@@ -127,12 +124,12 @@ pub fn teachers(global: &GlobalOptions, command: TeachersCommand) -> anyhow::Res
             let id = teacher.id.clone();
             teachers.push(teacher);
             store.save_teachers(&teachers)?;
-            println!("{id}");
+            outln!("{id}");
         }
         TeachersCommand::List { json } => {
             let store = open_for_reading(global)?;
             let snapshot = load(&store);
-            let mut out = std::io::stdout().lock();
+            let mut out = super::output::stdout();
             if json {
                 #[derive(Serialize)]
                 struct Row<'a> {
@@ -196,7 +193,7 @@ pub fn new(global: &GlobalOptions, args: NewArgs) -> anyhow::Result<ExitCode> {
     let teacher = find_teacher(&snapshot.teachers, args.teacher.as_deref())?;
     let reflection = Reflection::new(&teacher.id, guide, &args.title, Timestamp::now());
     store.save_reflection(&reflection)?;
-    println!("{}", reflection.id);
+    outln!("{}", reflection.id);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -327,7 +324,7 @@ pub fn reflections(
         })
         .collect();
     rows.sort_by(|a, b| b.updated.cmp(&a.updated));
-    let mut out = std::io::stdout().lock();
+    let mut out = super::output::stdout();
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
     } else {
@@ -358,7 +355,7 @@ pub fn show(global: &GlobalOptions, id: &str) -> anyhow::Result<ExitCode> {
     let store = open_for_reading(global)?;
     let stored = store.load_reflection(id)?;
     let reflection = &stored.reflection;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::output::stdout();
     writeln!(out, "{} [{}]", reflection.display_title(), reflection.id)?;
     writeln!(
         out,
@@ -443,15 +440,19 @@ pub fn show(global: &GlobalOptions, id: &str) -> anyhow::Result<ExitCode> {
 
 pub fn check(global: &GlobalOptions) -> anyhow::Result<ExitCode> {
     let store = open_for_reading(global)?;
-    let problems = store.check();
+    let (notes, problems): (Vec<_>, Vec<_>) =
+        store.check().into_iter().partition(|p| p.kind.is_note());
+    for note in &notes {
+        errln!("note: {note}");
+    }
     if problems.is_empty() {
-        println!("ok {}: no problems found", store.dir().display());
+        outln!("ok {}: no problems found", store.dir().display());
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &problems {
-        eprintln!("{problem}");
+        errln!("{problem}");
     }
-    eprintln!(
+    errln!(
         "{} problem(s) in {}; nothing was changed",
         problems.len(),
         store.dir().display()

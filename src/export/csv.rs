@@ -105,12 +105,19 @@ fn row(out: &mut String, cells: impl Iterator<Item = String>) {
     out.push_str("\r\n");
 }
 
-/// One CSV field: defused against formulas, then quoted if needed.
+/// Signs a spreadsheet may take as the start of a formula, the full-width
+/// forms (which some spreadsheets fold to ASCII) included.
+const FORMULA_STARTS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+
+/// One CSV field: defused against formulas, control characters and
+/// bidirectional overrides written visibly as `\uXXXX` (a carriage return,
+/// part of a line break, is kept), then quoted if needed.
 pub fn field(text: &str) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
+    let shown = crate::plain_text::escape_hidden_except(text, |c| c == '\r');
+    let defused = if text.starts_with(FORMULA_STARTS) {
+        format!("'{shown}")
     } else {
-        text.to_owned()
+        shown.into_owned()
     };
     if defused.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", defused.replace('"', "\"\""))
@@ -135,6 +142,11 @@ mod tests {
         assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(field("\tx"), "'\tx");
         assert_eq!(field("\rx"), "\"'\rx\"");
+        assert_eq!(field("＝1+1"), "'＝1+1");
+        assert_eq!(field("＋1"), "'＋1");
+        assert_eq!(field("－2"), "'－2");
+        assert_eq!(field("＠SUM(A1)"), "'＠SUM(A1)");
+        assert_eq!(field("a\u{1b}[31m\u{202e}b"), "a\\u001b[31m\\u202eb");
         assert_eq!(
             field("=HYPERLINK(\"http://evil\")"),
             "\"'=HYPERLINK(\"\"http://evil\"\")\""

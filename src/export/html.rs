@@ -46,12 +46,12 @@ pub fn render_document(doc: &Document, language: &str) -> String {
     out.push_str("<header class=\"title\">\n");
     out.push_str(&format!(
         "<p class=\"kicker\">{}</p>\n",
-        escape(&doc.subtitle)
+        content(&doc.subtitle)
     ));
-    out.push_str(&format!("<h1>{}</h1>\n", escape(&doc.title)));
+    out.push_str(&format!("<h1>{}</h1>\n", content(&doc.title)));
     out.push_str("<ul class=\"meta\">\n");
     for line in &doc.meta {
-        out.push_str(&format!("<li>{}</li>\n", escape(line)));
+        out.push_str(&format!("<li>{}</li>\n", content(line)));
     }
     out.push_str("</ul>\n</header>\n");
     for part in &doc.parts {
@@ -59,7 +59,7 @@ pub fn render_document(doc: &Document, language: &str) -> String {
             "<section class=\"part part-{0}\" id=\"{0}\">\n",
             part.id
         ));
-        out.push_str(&format!("<h2>{}</h2>\n", escape(&part.heading)));
+        out.push_str(&format!("<h2>{}</h2>\n", content(&part.heading)));
         for block in &part.blocks {
             block_to(&mut out, block);
         }
@@ -71,9 +71,9 @@ pub fn render_document(doc: &Document, language: &str) -> String {
 
 fn block_to(out: &mut String, block: &Block) {
     match block {
-        Block::Subheading(text) => out.push_str(&format!("<h3>{}</h3>\n", escape(text))),
+        Block::Subheading(text) => out.push_str(&format!("<h3>{}</h3>\n", content(text))),
         Block::Paragraph(line) => out.push_str(&format!("<p>{}</p>\n", spans(line))),
-        Block::Note(text) => out.push_str(&format!("<p class=\"note\">{}</p>\n", escape(text))),
+        Block::Note(text) => out.push_str(&format!("<p class=\"note\">{}</p>\n", content(text))),
         Block::List { items, compact } => {
             out.push_str(if *compact {
                 "<ul class=\"items compact\">\n"
@@ -89,7 +89,7 @@ fn block_to(out: &mut String, block: &Block) {
         Block::Table { header, rows } => {
             out.push_str("<table>\n<thead><tr>");
             for cell in header {
-                out.push_str(&format!("<th scope=\"col\">{}</th>", escape(cell)));
+                out.push_str(&format!("<th scope=\"col\">{}</th>", content(cell)));
             }
             out.push_str("</tr></thead>\n<tbody>\n");
             for row in rows {
@@ -129,7 +129,7 @@ fn bars_to(out: &mut String, bars: &[Bar]) {
             "<div class=\"bar\" role=\"listitem\"><span class=\"bar-label\">{}</span>\
              <span class=\"bar-track\"><span class=\"bar-fill\" style=\"width: {}%\"></span></span>\
              <span class=\"bar-count\">{} of {}</span></div>\n",
-            escape(&bar.label),
+            content(&bar.label),
             bar.count.percent(),
             bar.count.count,
             bar.count.total
@@ -178,9 +178,9 @@ fn spans(line: &Line) -> String {
     line.iter()
         .map(|span| {
             if span.strong {
-                format!("<strong>{}</strong>", escape(&span.text))
+                format!("<strong>{}</strong>", content(&span.text))
             } else {
-                escape(&span.text)
+                content(&span.text)
             }
         })
         .collect()
@@ -188,11 +188,27 @@ fn spans(line: &Line) -> String {
 
 /// Escaped text with its line breaks kept as `<br>`.
 fn multiline(text: &str) -> String {
-    text.lines().map(escape).collect::<Vec<_>>().join("<br>")
+    text.lines().map(content).collect::<Vec<_>>().join("<br>")
 }
 
-/// Escapes text for HTML element content and quoted attribute values.
+/// Escapes text for quoted attribute values and the page title, which hold
+/// text only: control characters and bidirectional overrides are replaced.
 pub fn escape(text: &str) -> String {
+    escape_keeping_bidi(text, false)
+}
+
+/// Escapes text for element content. Text with a bidirectional override or
+/// isolate in it is wrapped in `<bdi>`, so the override ends with the text it
+/// came with and cannot reorder anything around it.
+pub fn content(text: &str) -> String {
+    if text.contains(crate::plain_text::is_bidi_control) {
+        format!("<bdi>{}</bdi>", escape_keeping_bidi(text, true))
+    } else {
+        escape_keeping_bidi(text, false)
+    }
+}
+
+fn escape_keeping_bidi(text: &str, keep_bidi: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
@@ -201,8 +217,13 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Kept, inside the <bdi> it was given, as a character reference: the
+            // page reads the same and the file holds no invisible character.
+            c if keep_bidi && crate::plain_text::is_bidi_control(c) => {
+                out.push_str(&format!("&#x{:X};", u32::from(c)));
+            }
             // Other control characters are not allowed in HTML text.
-            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
+            c if crate::plain_text::is_hidden(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }

@@ -56,7 +56,9 @@ pub struct ExportedReflection {
     pub teacher: Option<ExportedTeacher>,
     /// The reflection as stored, with private answers removed unless the
     /// teacher chose to include them, and coach notes removed unless included.
+    /// An anonymous export has no `teacher_id` (read back, it is empty).
     #[schemars(with = "ReflectionShape")]
+    #[serde(serialize_with = "reflection_out", deserialize_with = "reflection_in")]
     pub reflection: Reflection,
 }
 
@@ -129,6 +131,63 @@ pub fn shareable(
     copy
 }
 
+/// Writes the reflection of an export, leaving out an empty `teacher_id`: an
+/// anonymous export holds nothing that links it back to a teacher.
+fn reflection_out<S: serde::Serializer>(
+    reflection: &Reflection,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::Error as _;
+    let mut value = serde_json::to_value(reflection).map_err(S::Error::custom)?;
+    if reflection.teacher_id.is_empty()
+        && let Value::Object(fields) = &mut value
+    {
+        fields.shift_remove("teacher_id");
+    }
+    value.serialize(serializer)
+}
+
+/// Reads the reflection of an export, where an anonymous one has no `teacher_id`.
+/// Read field by field from the file, so errors keep their line and column.
+fn reflection_in<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Reflection, D::Error> {
+    use crate::reflection::{Answer, CoachNote};
+    #[derive(Deserialize)]
+    struct Shared {
+        format: u32,
+        id: String,
+        #[serde(default)]
+        teacher_id: String,
+        guide_id: String,
+        guide_version: u32,
+        #[serde(default)]
+        title: String,
+        created: Timestamp,
+        updated: Timestamp,
+        #[serde(default)]
+        answers: BTreeMap<String, Answer>,
+        #[serde(default)]
+        coach_notes: Vec<CoachNote>,
+        #[serde(flatten)]
+        extra: serde_json::Map<String, Value>,
+    }
+    let shared = Shared::deserialize(deserializer)?;
+    Ok(Reflection {
+        format: shared.format,
+        id: shared.id,
+        teacher_id: shared.teacher_id,
+        guide_id: shared.guide_id,
+        guide_version: shared.guide_version,
+        title: shared.title,
+        created: shared.created,
+        updated: shared.updated,
+        answers: shared.answers,
+        coach_notes: shared.coach_notes,
+        extra: shared.extra,
+    })
+}
+
 /// The export document for `reflection`, as its summary's options ask.
 pub fn exported(
     summary: &Summary,
@@ -149,11 +208,17 @@ pub fn exported(
             .teacher_name
             .as_ref()
             .map(|name| ExportedTeacher { name: name.clone() }),
-        reflection: shareable(
-            reflection,
-            summary.included.private_answers,
-            summary.included.coach_notes,
-        ),
+        reflection: {
+            let mut shared = shareable(
+                reflection,
+                summary.included.private_answers,
+                summary.included.coach_notes,
+            );
+            if header.teacher_name.is_none() {
+                shared.teacher_id.clear();
+            }
+            shared
+        },
     }
 }
 
@@ -185,11 +250,12 @@ pub fn parse_exported(bytes: &[u8]) -> Result<ExportedReflection, ImportError> {
         let (line, column) = line_column(bytes, error.valid_up_to());
         ImportError::NotText { line, column }
     })?;
-    let value: Value = serde_json::from_str(text).map_err(|error| ImportError::Syntax {
-        line: error.line(),
-        column: error.column(),
-        message: without_position(&error),
-    })?;
+    let value: Value =
+        crate::strict_json::value_from_str(text).map_err(|error| ImportError::Syntax {
+            line: error.line(),
+            column: error.column(),
+            message: without_position(&error),
+        })?;
     let Value::Object(object) = &value else {
         return Err(ImportError::NotAnExport {
             reason: "it should be one JSON object { ... }".to_owned(),
@@ -341,6 +407,8 @@ struct ReflectionShape {
     /// 1 to 80 of `a-z`, `0-9` and `-`.
     #[schemars(regex(pattern = r"^[a-z0-9-]{1,80}$"))]
     id: String,
+    /// Left out of an anonymous export.
+    #[serde(default)]
     teacher_id: String,
     guide_id: String,
     /// The guide's content version when the reflection was started.

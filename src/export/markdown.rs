@@ -160,10 +160,18 @@ fn escape_line(line: &str) -> String {
     escape_line_start(&escape_chars(line.trim_start()))
 }
 
-/// Backslash-escapes every character that can be Markdown syntax.
+/// Backslash-escapes every character that can be Markdown syntax, and writes
+/// control characters and bidirectional overrides visibly as `\uXXXX`
+/// ([`crate::plain_text::is_hidden`]), which Markdown shows as it is.
 fn escape_chars(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
+        if crate::plain_text::is_hidden(c) {
+            out.push_str(&crate::plain_text::escape_hidden(
+                c.encode_utf8(&mut [0; 4]),
+            ));
+            continue;
+        }
         if SPECIAL.contains(&c) {
             out.push('\\');
         }

@@ -38,7 +38,8 @@ pub fn parse_guide(file: &str, bytes: &[u8]) -> Result<Guide, GuideErrors> {
     // Editors on Windows often start UTF-8 files with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
 
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|error| {
+    // One pass that also refuses a key named twice in one object.
+    let value: serde_json::Value = crate::strict_json::value_from_str(text).map_err(|error| {
         single(
             file,
             Location::LineColumn {
@@ -161,10 +162,12 @@ fn single(file: &str, location: Location, message: String) -> GuideErrors {
 }
 
 fn syntax_message(error: &serde_json::Error) -> String {
-    format!(
-        "JSON syntax error: {}",
-        crate::text_position::without_position(error)
-    )
+    let detail = crate::text_position::without_position(error);
+    if crate::strict_json::is_repeated_key(error) {
+        detail
+    } else {
+        format!("JSON syntax error: {detail}")
+    }
 }
 
 fn check_format_version(file: &str, value: &serde_json::Value) -> Result<(), GuideErrors> {

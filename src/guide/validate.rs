@@ -382,6 +382,22 @@ impl Checker<'_> {
 
     fn short_text(&mut self, at: &str, field: &str, text: &str) {
         self.text(at, field, text, MAX_SHORT_TEXT_CHARS);
+        // Titles and names are shown on one line everywhere, often beside other
+        // text: nothing in them may hide itself or reorder what is around it.
+        if let Some(hidden) = text
+            .chars()
+            .find(|&c| crate::plain_text::is_hidden(c) || c == '\n')
+        {
+            self.error(
+                at,
+                format!(
+                    "{field} contains the control character U+{:04X}; titles, labels and names may not hold \
+                     control characters or bidirectional overrides, which could make them show differently \
+                     from what they say, so remove it",
+                    u32::from(hidden)
+                ),
+            );
+        }
     }
 
     fn long_text(&mut self, at: &str, field: &str, text: &str) {

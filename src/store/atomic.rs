@@ -6,11 +6,12 @@
 //! the whole new one. The old version, if it is valid JSON, is kept beside the
 //! file as `NAME.bak`.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::disk::{Disk, Step};
 use super::paths::backup_path;
 
 /// Counts temporary files made by this process, so that names never collide.
@@ -24,20 +25,28 @@ static NEXT_TEMP: AtomicU64 = AtomicU64::new(0);
 /// the last good version. This function does not refuse to replace a damaged
 /// file: callers that must protect one (the [`Store`](super::Store)) check first.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_on(&Disk::default(), path, bytes)
+}
+
+/// [`write`], each step through `disk`. On failure no temporary file is left.
+pub(crate) fn write_on(disk: &Disk, path: &Path, bytes: &[u8]) -> io::Result<()> {
     let temp = temp_path(path);
-    let result = write_new_file(&temp, bytes)
-        .and_then(|()| keep_backup(path))
-        .and_then(|()| fs::rename(&temp, path))
-        .and_then(|()| sync_dir(parent_dir(path)));
+    let result = write_new_file(disk, &temp, bytes)
+        .and_then(|()| keep_backup(disk, path))
+        .and_then(|()| disk.rename(&temp, path))
+        .and_then(|()| disk.sync_dir(parent_dir(path)));
     if result.is_err() {
-        // Best effort: the temporary file is useless now, and a leftover is cleaned on the next open.
+        // The temporary file is useless now; a leftover would be cleaned on the next open.
         let _ = fs::remove_file(&temp);
     }
     result
 }
 
-/// Makes `NAME.bak` hold the current content of `path`, if that content is valid JSON.
-fn keep_backup(path: &Path) -> io::Result<()> {
+/// Makes `NAME.bak` hold the current content of `path`, if that content is
+/// valid JSON. The `.bak` is always a regular file of its own in the folder,
+/// readable by its owner only (0600), even when `path` is a symbolic link, is
+/// linked elsewhere, or was placed with wider permissions.
+fn keep_backup(disk: &Disk, path: &Path) -> io::Result<()> {
     let current = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
@@ -47,44 +56,48 @@ fn keep_backup(path: &Path) -> io::Result<()> {
         return Ok(());
     }
     let backup = backup_path(path);
+    disk.check(Step::Backup, &backup)?;
     let temp = temp_path(&backup);
     // A hard link costs no copy and no extra flush: the old file is never written
-    // again (saves replace it by rename), so the link keeps the old content. Some
-    // file systems (FAT, some network shares) have no hard links; copy there.
-    if fs::hard_link(path, &temp).is_err() {
-        write_new_file(&temp, &current)?;
+    // again (saves replace it by rename), so the link keeps the old content. Only
+    // a private file with no other link qualifies; anything else (a symbolic
+    // link, a file already linked to the .bak, a file others may read, a file
+    // system without hard links) is copied into a fresh file.
+    let linked = is_private_single_file(path) && fs::hard_link(path, &temp).is_ok();
+    let result = if linked {
+        Ok(())
+    } else {
+        write_new_file(disk, &temp, &current)
     }
-    fs::rename(&temp, &backup).inspect_err(|_| {
+    .and_then(|()| disk.rename(&temp, &backup));
+    if result.is_err() {
         let _ = fs::remove_file(&temp);
-    })
-}
-
-/// Creates a new file that only the owner may read (0600 on Unix), writes it and flushes it to disk.
-pub(crate) fn write_new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
     }
-    let mut file = options.open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+    result
 }
 
-/// Flushes a folder's entries (renames, new files) to disk. On systems where a folder
-/// cannot be opened as a file (Windows), renames are already durable enough.
-pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
+/// Whether `path` is itself a regular file (not a symbolic link) with one
+/// link and, on Unix, mode 0600: a file a hard link may safely keep as it is.
+fn is_private_single_file(path: &Path) -> bool {
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return false;
+    };
     #[cfg(unix)]
     {
-        File::open(dir)?.sync_all()
+        use std::os::unix::fs::MetadataExt;
+        meta.is_file() && meta.nlink() == 1 && meta.mode() & 0o777 == 0o600
     }
     #[cfg(not(unix))]
     {
-        let _ = dir;
-        Ok(())
+        meta.is_file()
     }
+}
+
+/// Creates a new file that only the owner may read (0600 on Unix), writes it and flushes it to disk.
+pub(crate) fn write_new_file(disk: &Disk, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = disk.create_new(path)?;
+    disk.write_all(&mut file, path, bytes)?;
+    disk.sync(&file, path)
 }
 
 fn parent_dir(path: &Path) -> &Path {

@@ -25,21 +25,23 @@ pub enum StoreError {
     #[error("{}: there is no data folder here; check the path (nothing was created)", .dir.display())]
     MissingDataDir { dir: PathBuf },
 
-    /// A file-system operation other than a save failed.
-    #[error("{}: could not {action}: {source}; check that it exists and that you may read and write it", .path.display())]
+    /// A file-system operation other than a save failed. The cause is part of
+    /// the message (and not a separate error source), so that printing the
+    /// whole chain does not say it twice.
+    #[error("{}: could not {action}: {cause}; {}", .path.display(), io_advice(.cause))]
     Io {
         path: PathBuf,
         action: &'static str,
-        source: io::Error,
+        cause: io::Error,
     },
 
     /// A save failed; the previous version is still on disk.
     #[error(
-        "{}: could not save: {source}. The previous version is still on disk (in the file or its .bak); \
-         check free disk space and that you may write to the folder, then try again",
-        .path.display()
+        "{}: could not save: {cause}. The previous version is still on disk (in the file or its .bak); \
+         {}, then try again",
+        .path.display(), save_advice(.cause)
     )]
-    Write { path: PathBuf, source: io::Error },
+    Write { path: PathBuf, cause: io::Error },
 
     /// The store is read-only (another process writes, or it was opened to look).
     #[error("{}: nothing was changed because {reason}.{}", .dir.display(), read_only_advice(.reason))]
@@ -72,6 +74,15 @@ pub enum StoreError {
     #[error("{}: this {what} is in the trash, so it was not saved; restore it first", .path.display())]
     InTrash { what: Record, path: PathBuf },
 
+    /// An export was asked to go into the data folder, where it could replace
+    /// the notebook's own files.
+    #[error(
+        "{}: this is inside the data folder {}, where PL Reflect keeps the notebook's own files, \
+         so nothing was written; choose a file or folder outside it (or the folder {} made for exports)",
+        .path.display(), .dir.display(), .dir.join(super::EXPORTS_DIR).display()
+    )]
+    ExportIntoDataFolder { path: PathBuf, dir: PathBuf },
+
     /// `set_aside` was given a path that is not one of the data files.
     #[error(
         "{}: only teachers.json and reflection files inside {} can be set aside; nothing was moved",
@@ -100,11 +111,19 @@ impl std::fmt::Display for Record {
 }
 
 impl StoreError {
-    pub(crate) fn io(path: impl Into<PathBuf>, action: &'static str, source: io::Error) -> Self {
+    pub(crate) fn io(path: impl Into<PathBuf>, action: &'static str, cause: io::Error) -> Self {
         StoreError::Io {
             path: path.into(),
             action,
-            source,
+            cause,
+        }
+    }
+
+    /// The system's error behind this one, if there is one.
+    pub fn io_cause(&self) -> Option<&io::Error> {
+        match self {
+            StoreError::Io { cause, .. } | StoreError::Write { cause, .. } => Some(cause),
+            _ => None,
         }
     }
 
@@ -115,6 +134,34 @@ impl StoreError {
     }
 }
 
+/// What to do after a save failed, for the cause the system gave.
+fn save_advice(cause: &io::Error) -> &'static str {
+    use io::ErrorKind;
+    match cause.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+            "free some disk space (or ask for a larger quota)"
+        }
+        ErrorKind::ReadOnlyFilesystem => {
+            "the folder is on a read-only file system: copy the data folder to a disk that can be written, or mount it for writing"
+        }
+        ErrorKind::PermissionDenied => "check that you may write to the folder",
+        _ => "check the disk, free space and that you may write to the folder",
+    }
+}
+
+/// What to do after another file operation failed.
+fn io_advice(cause: &io::Error) -> &'static str {
+    match cause.kind() {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            "free some disk space, then try again"
+        }
+        io::ErrorKind::ReadOnlyFilesystem => {
+            "the folder is on a read-only file system: copy the data folder to a disk that can be written, or mount it for writing"
+        }
+        _ => "check that it exists and that you may read and write it",
+    }
+}
+
 /// What to do about a read-only store, when the reason does not already say.
 fn read_only_advice(reason: &str) -> &'static str {
     match reason {
@@ -122,6 +169,12 @@ fn read_only_advice(reason: &str) -> &'static str {
             " Close the other PL Reflect window or command, then open this data folder again"
         }
         super::LOOKING_REASON => " Open the data folder for writing to make changes",
+        elsewhere if elsewhere.starts_with(super::ELSEWHERE_REASON) => {
+            " Close PL Reflect on that computer and let the folder finish syncing, then open this data folder again"
+        }
+        super::READ_ONLY_FS_REASON => {
+            " Copy the data folder to a disk that can be written, or mount it for writing, then open it again"
+        }
         _ => "",
     }
 }

@@ -24,6 +24,17 @@ pub(crate) fn acquire(path: &Path, wait: Duration) -> io::Result<Option<File>> {
         options.mode(0o600);
     }
     let mut file = options.open(path)?;
+    #[cfg(unix)]
+    {
+        // A lock file left by an older version or copied in may be open to others.
+        use std::os::unix::fs::PermissionsExt;
+        if file
+            .metadata()
+            .is_ok_and(|m| m.permissions().mode() & 0o077 != 0)
+        {
+            let _ = file.set_permissions(std::fs::Permissions::from_mode(0o600));
+        }
+    }
     let deadline = Instant::now() + wait;
     loop {
         match file.try_lock() {
@@ -37,11 +48,54 @@ pub(crate) fn acquire(path: &Path, wait: Duration) -> io::Result<Option<File>> {
         }
         std::thread::sleep(RETRY.min(deadline - now));
     }
-    // Who holds it, for a person looking at the folder. Nothing reads this back.
+    // Who holds it: for a person looking at the folder, and for another
+    // computer that finds the lock taken (see [`holder`]).
     let _ = file
         .set_len(0)
-        .and_then(|()| writeln!(file, "{}", std::process::id()));
+        .and_then(|()| write!(file, "pid {}\nhost {}\n", std::process::id(), this_host()));
     Ok(Some(file))
+}
+
+/// Who holds a lock, as its file says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Holder {
+    pub pid: String,
+    pub host: String,
+}
+
+/// Who holds the lock at `path`, if its file says (older versions wrote only the process id).
+pub(crate) fn holder(path: &Path) -> Option<Holder> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|line| line.strip_prefix(name)?.strip_prefix(' '))
+            .map(|value| value.trim().to_owned())
+            .filter(|value| !value.is_empty())
+    };
+    Some(Holder {
+        pid: field("pid")?,
+        host: field("host")?,
+    })
+}
+
+/// This computer's name, as far as it can be found; never empty.
+pub(crate) fn this_host() -> String {
+    let name = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .or_else(|| std::env::var("COMPUTERNAME").ok())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_default();
+    let name: String = name
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(255)
+        .collect();
+    if name.is_empty() {
+        "unknown".to_owned()
+    } else {
+        name
+    }
 }
 
 /// Whether some other open file holds the lock right now, found without creating

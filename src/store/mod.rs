@@ -6,7 +6,9 @@
 //! DATA/trash/<id>.json            deleted reflections, until restored
 //! DATA/sessions/<id>.json         one coaching session each (see [`sessions`])
 //! DATA/trash/sessions/<id>.json   deleted sessions, until restored
-//! DATA/.lock                      held by the one process that may write
+//! DATA/settings.json              the window's preferences (see [`read_settings`])
+//! DATA/exports/                   exports, when there is no Documents folder
+//! DATA/.lock                      held by the one process that may write (pid and host)
 //! ```
 //!
 //! The rules that keep a teacher's words safe:
@@ -17,9 +19,16 @@
 //! - a file from a newer version is shown read-only and never rewritten;
 //! - fields this version does not know are kept when a file is saved again;
 //! - one process writes at a time; others open the folder read-only;
-//! - deleting moves a reflection to the trash.
+//! - deleting moves a reflection to the trash;
+//! - every change to a file goes through one [`Disk`], so tests can make any
+//!   step fail;
+//! - a sync service's conflict copy is listed as a conflict of its record
+//!   ([`Store::conflicts`]) and never loaded, changed or deleted;
+//! - no export may be written inside the folder ([`refuse_export_target`]).
 
 pub mod atomic;
+mod conflicts;
+pub mod disk;
 mod error;
 mod lock;
 pub mod migrate;
@@ -28,6 +37,7 @@ mod paths;
 mod problems;
 mod read;
 mod sessions;
+mod settings_file;
 mod write;
 
 use std::collections::HashMap;
@@ -36,13 +46,18 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
+pub use conflicts::{AnswerDifference, ConflictCopy, answer_differences, conflict_copy_of};
+pub use disk::{Disk, FaultPlan, Step};
 pub use error::{Record, StoreError};
+pub use paths::create_private_folder;
 pub use paths::{
-    DATA_DIR_ENV, LOCK_FILE, MAX_REFLECTION_ID_CHARS, REFLECTIONS_DIR, TEACHERS_FILE, TRASH_DIR,
-    backup_path, default_guides_dir, is_valid_reflection_id, resolve_data_dir,
+    DATA_DIR_ENV, EXPORTS_DIR, LOCK_FILE, MAX_REFLECTION_ID_CHARS, REFLECTIONS_DIR, TEACHERS_FILE,
+    TRASH_DIR, backup_path, default_guides_dir, fallback_export_folder, is_valid_reflection_id,
+    refuse_export_target, resolve_data_dir,
 };
 pub use problems::{DataProblem, ProblemKind};
 pub use sessions::{DeleteTeacherDataError, DeletedCounts, SESSIONS_DIR, StoredSession};
+pub use settings_file::{SETTINGS_FILE, SETTINGS_FORMAT, SettingsFile, read_settings};
 
 use crate::clock::Timestamp;
 use crate::reflection::{Reflection, Teacher};
@@ -50,6 +65,12 @@ use crate::reflection::{Reflection, Teacher};
 /// Why a store opened for writing is read-only: another process holds the lock.
 pub const BUSY_REASON: &str =
     "another PL Reflect window or command is using this data folder; opened read-only";
+/// How the reason begins when the lock is held by PL Reflect on another
+/// computer (a network folder), as the lock file says.
+pub const ELSEWHERE_REASON: &str = "PL Reflect on another computer";
+/// Why a store opened for writing is read-only: the folder is on a file system
+/// mounted read-only, so nothing can be saved there by anyone.
+pub const READ_ONLY_FS_REASON: &str = "the data folder is on a read-only file system (EROFS), so nothing can be saved there; opened read-only";
 /// Why a store opened with [`Access::ReadOnly`] is read-only.
 pub const LOOKING_REASON: &str = "the data folder was opened only to look at it; opened read-only";
 
@@ -115,6 +136,8 @@ pub struct Store {
     /// Files found damaged, newer or misnamed by the last look at them: saves to
     /// them are refused even before the file is read again.
     refused: Mutex<HashMap<PathBuf, DataProblem>>,
+    /// Every change to a file goes through here.
+    disk: Disk,
 }
 
 impl Store {
@@ -125,12 +148,23 @@ impl Store {
     /// removed. If another process holds the lock, the store opens read-only
     /// with [`BUSY_REASON`]; this is not an error, so the app can still show the words.
     pub fn open(dir: impl Into<PathBuf>, access: Access) -> Result<Store, StoreError> {
+        Store::open_on(dir, access, Disk::default())
+    }
+
+    /// [`Store::open`], with every change to a file going through `disk` (a
+    /// [`Disk::with_faults`] in tests).
+    pub fn open_on(
+        dir: impl Into<PathBuf>,
+        access: Access,
+        disk: Disk,
+    ) -> Result<Store, StoreError> {
         let dir = dir.into();
         let store = |read_only: Option<String>, lock: Option<File>| Store {
             dir: dir.clone(),
             read_only,
             lock,
             refused: Mutex::new(HashMap::new()),
+            disk: disk.clone(),
         };
         let Access::Write { wait } = access else {
             if !dir.is_dir() {
@@ -144,9 +178,24 @@ impl Store {
         paths::create_private_dir(&dir)
             .map_err(|e| StoreError::io(&dir, "create the data folder", e))?;
         let lock_path = dir.join(LOCK_FILE);
-        let held = match lock::acquire(&lock_path, wait) {
+        let held = match disk
+            .check(Step::OpenLock, &lock_path)
+            .and_then(|()| lock::acquire(&lock_path, wait))
+        {
             Ok(Some(held)) => held,
-            Ok(None) => return Ok(store(Some(BUSY_REASON.to_owned()), None)),
+            Ok(None) => {
+                let reason = match lock::holder(&lock_path) {
+                    Some(holder) if holder.host != lock::this_host() => format!(
+                        "{ELSEWHERE_REASON} ({}, process {}) is using this data folder; opened read-only",
+                        holder.host, holder.pid
+                    ),
+                    _ => BUSY_REASON.to_owned(),
+                };
+                return Ok(store(Some(reason), None));
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::ReadOnlyFilesystem => {
+                return Ok(store(Some(READ_ONLY_FS_REASON.to_owned()), None));
+            }
             Err(error) if error.kind() == std::io::ErrorKind::PermissionDenied => {
                 return Err(StoreError::io(lock_path, "open the lock file", error));
             }
@@ -166,11 +215,22 @@ impl Store {
             paths::create_private_dir(&path)
                 .map_err(|e| StoreError::io(&path, "create the folder", e))?;
         }
+        // Folders made before this version, or by hand, may be open to others.
+        for folder in [
+            dir.clone(),
+            dir.join(REFLECTIONS_DIR),
+            dir.join(TRASH_DIR),
+            dir.join(SESSIONS_DIR),
+            dir.join(TRASH_DIR).join(SESSIONS_DIR),
+            dir.join(EXPORTS_DIR),
+        ] {
+            paths::tighten_dir(&folder);
+        }
         // New folder entries must survive a power cut along with the files saved into them.
         if created {
-            let _ = atomic::sync_dir(&dir);
+            let _ = disk.sync_dir(&dir);
             if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-                let _ = atomic::sync_dir(parent);
+                let _ = disk.sync_dir(parent);
             }
         }
         // Safe only because we hold the lock: no other process can be mid-save.
@@ -189,6 +249,12 @@ impl Store {
     /// The data folder.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Refuses an export target inside this data folder (other than its
+    /// `exports` folder): see [`refuse_export_target`].
+    pub fn refuse_export_target(&self, target: &Path) -> Result<(), StoreError> {
+        refuse_export_target(&self.dir, target)
     }
 
     /// Whether every write will be refused.
@@ -230,6 +296,17 @@ impl Store {
 
     fn holds_lock(&self) -> bool {
         self.lock.is_some()
+    }
+
+    /// An error saying why nothing can be changed, if nothing can: see
+    /// [`Store::read_only_reason`]. Its message says what to do.
+    pub fn check_writable(&self) -> Result<(), StoreError> {
+        self.writable()
+    }
+
+    /// How this store changes files.
+    pub(crate) fn disk(&self) -> &Disk {
+        &self.disk
     }
 
     fn writable(&self) -> Result<(), StoreError> {

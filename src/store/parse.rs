@@ -47,7 +47,17 @@ pub(super) fn text(bytes: &[u8]) -> Result<&str, Failure> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) if text.trim().is_empty() => Err(Failure::unreadable("the file is empty")),
-        Ok(text) => Ok(text),
+        Ok(text) => match crate::strict_json::check_keys(text) {
+            // Syntax errors are explained by the parse that follows.
+            Err(error) if crate::strict_json::is_repeated_key(&error) => {
+                Err(Failure::unreadable(format!(
+                    "this is not valid JSON for PL Reflect ({})",
+                    crate::text_position::without_position(&error)
+                ))
+                .at(error.line(), error.column()))
+            }
+            _ => Ok(text),
+        },
         Err(error) => {
             let (line, column) = line_column(bytes, error.valid_up_to());
             Err(Failure::unreadable(
@@ -55,6 +65,18 @@ pub(super) fn text(bytes: &[u8]) -> Result<&str, Failure> {
             )
             .at(line, column))
         }
+    }
+}
+
+/// Parses a file that should hold one JSON object, such as `settings.json`.
+pub(crate) fn json_object(bytes: &[u8]) -> Result<Map<String, Value>, Failure> {
+    let text = text(bytes)?;
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(fields)) => Ok(fields),
+        Ok(_) => Err(Failure::unreadable(
+            "this is JSON but not one object { ... }",
+        )),
+        Err(error) => Err(Failure::from_json(&error, "one object")),
     }
 }
 

@@ -16,6 +16,10 @@ pub const REFLECTIONS_DIR: &str = "reflections";
 pub const TRASH_DIR: &str = "trash";
 /// The file locked by the one process that may write.
 pub const LOCK_FILE: &str = ".lock";
+/// The folder inside the data folder that exports may go into (where the app
+/// saves them when the system has no Documents folder); nothing else of the
+/// data folder may be an export's target.
+pub const EXPORTS_DIR: &str = "exports";
 /// The longest reflection id accepted as a file name.
 pub const MAX_REFLECTION_ID_CHARS: usize = 80;
 
@@ -52,6 +56,57 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("org", "PL Reflect", "PL Reflect")
 }
 
+/// Where exports go when no save dialog can be shown: `PL Reflect exports`
+/// in the user's Documents folder, or [`EXPORTS_DIR`] in the data folder when
+/// the system has no Documents folder. Make it with [`create_private_folder`].
+pub fn fallback_export_folder(data_dir: &Path) -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|dirs| dirs.document_dir().map(|d| d.join("PL Reflect exports")))
+        .unwrap_or_else(|| data_dir.join(EXPORTS_DIR))
+}
+
+/// Refuses an export `target` inside the data folder `data_dir` (other than in
+/// its [`EXPORTS_DIR`]), where it could replace the notebook's own files. Both
+/// paths are compared after resolving symbolic links and `..`; a target that
+/// does not exist yet is judged by the folder it would be made in.
+pub fn refuse_export_target(data_dir: &Path, target: &Path) -> Result<(), StoreError> {
+    let data = resolved(data_dir);
+    let place = resolved(target);
+    if place.starts_with(&data) && !place.starts_with(data.join(EXPORTS_DIR)) {
+        return Err(StoreError::ExportIntoDataFolder {
+            path: target.to_path_buf(),
+            dir: data_dir.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// `path` made absolute with its symbolic links and `..` resolved: the longest
+/// part that exists is resolved by the system, the rest (which cannot hold a
+/// link, since it does not exist) by dropping `.` and applying `..`.
+fn resolved(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let parts: Vec<Component> = absolute.components().collect();
+    for known in (0..=parts.len()).rev() {
+        let prefix: PathBuf = parts[..known].iter().collect();
+        let Ok(mut place) = prefix.canonicalize() else {
+            continue;
+        };
+        for part in &parts[known..] {
+            match part {
+                Component::ParentDir => {
+                    place.pop();
+                }
+                Component::Normal(name) => place.push(name),
+                Component::CurDir | Component::RootDir | Component::Prefix(_) => {}
+            }
+        }
+        return place;
+    }
+    absolute
+}
+
 /// Whether `id` may be used as a reflection's file name: 1 to 80 characters of
 /// `a-z`, `0-9` and `-`. This rules out path separators, `..`, and hidden names.
 pub fn is_valid_reflection_id(id: &str) -> bool {
@@ -69,8 +124,36 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// Creates a folder (and any missing parents) that only the owner may enter
+/// (0700 on Unix), or makes an existing one so. For the folders of the data
+/// folder and for the folder exports fall back to (`DATA/exports`).
+pub fn create_private_folder(path: &Path) -> io::Result<()> {
+    create_private_dir(path)?;
+    tighten_dir(path);
+    Ok(())
+}
+
+/// Takes away others' access to an existing folder (on Unix, keeping only the owner's
+/// bits), if it has any. Best effort: a folder the user does not own stays as it is.
+pub(crate) fn tighten_dir(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::symlink_metadata(path)
+            && meta.is_dir()
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            let owner_only = meta.permissions().mode() & 0o700;
+            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(owner_only));
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+    }
+}
+
 /// Creates a folder (and any missing parents) that only the owner may enter (0700 on Unix).
-/// An existing folder is left as it is: the user may have chosen its permissions.
 pub(crate) fn create_private_dir(path: &Path) -> io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
@@ -129,6 +212,58 @@ mod tests {
         }
         for good in ["r-abc-123", "a", &"a".repeat(80)] {
             assert!(is_valid_reflection_id(good), "{good:?} should be accepted");
+        }
+    }
+
+    #[test]
+    fn the_fallback_export_folder_is_documents_or_the_exports_folder_and_may_be_written() {
+        let data = Path::new("/d/data");
+        let folder = fallback_export_folder(data);
+        assert!(
+            folder == data.join(EXPORTS_DIR) || folder.ends_with("PL Reflect exports"),
+            "{}",
+            folder.display()
+        );
+        assert!(refuse_export_target(data, &folder.join("summary.md")).is_ok());
+    }
+
+    #[test]
+    fn export_targets_inside_the_data_folder_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir_all(data.join("reflections")).unwrap();
+        std::fs::write(data.join("teachers.json"), "{}").unwrap();
+        for inside in [
+            data.clone(),
+            data.join("teachers.json"),
+            data.join("reflections/r-1.json"),
+            data.join("new/deeper/file.md"),
+            data.join("exports/../teachers.json"),
+            dir.path().join("elsewhere/../data/teachers.json"),
+        ] {
+            let error = refuse_export_target(&data, &inside).unwrap_err();
+            let message = error.to_string();
+            assert!(message.contains(&inside.display().to_string()), "{message}");
+            assert!(message.contains("inside the data folder"), "{message}");
+        }
+        for outside in [
+            dir.path().join("summary.md"),
+            dir.path().join("data-other/x.md"),
+            data.join("exports/summary.md"),
+            data.join("exports"),
+        ] {
+            assert!(
+                refuse_export_target(&data, &outside).is_ok(),
+                "{}",
+                outside.display()
+            );
+        }
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link");
+            std::os::unix::fs::symlink(&data, &link).unwrap();
+            assert!(refuse_export_target(&data, &link.join("teachers.json")).is_err());
+            assert!(refuse_export_target(&link, &data.join("x.md")).is_err());
         }
     }
 

@@ -25,6 +25,18 @@ pub enum ProblemKind {
     OrphanBackup,
     /// A reflection whose teacher is not in `teachers.json`.
     UnknownTeacher,
+    /// A copy a sync service made of a reflection or session when two
+    /// computers changed it at once. Never changed, moved or deleted.
+    ConflictCopy,
+}
+
+impl ProblemKind {
+    /// Whether this is only worth a note: nothing is wrong with the notebook
+    /// (a temporary file left by an interrupted save holds nothing that is not
+    /// also in the file it was for).
+    pub fn is_note(self) -> bool {
+        self == ProblemKind::StrayTempFile
+    }
 }
 
 /// One problem with one file in the data folder.
@@ -79,6 +91,10 @@ impl DataProblem {
                     main.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
                 )
             }
+            ProblemKind::ConflictCopy => "PL Reflect has not changed, moved or deleted either file. \
+                 Compare the two answer by answer, keep what you want in the original, then move the copy \
+                 out of the data folder"
+                .to_owned(),
             ProblemKind::UnknownTeacher => {
                 "The reflection is kept as it is; add the teacher again or check teachers.json".to_owned()
             }

@@ -37,6 +37,7 @@ impl Store {
         problems.extend(teachers.problem.clone());
         problems.extend(unknown_teachers(&teachers, &reflections));
         problems.extend(unknown_session_teachers(&teachers, &sessions));
+        problems.extend(self.conflicts().iter().map(|copy| copy.problem()));
         problems.sort_by(|a, b| (&a.path, a.kind).cmp(&(&b.path, b.kind)));
         let teachers_path = self.teachers_path();
         let reflections_dir = self.reflections_dir();
@@ -112,6 +113,7 @@ impl Store {
         problems.extend(session_problems);
         problems.extend(unknown_session_teachers(&teachers, &sessions));
         problems.extend(load_session_folder(&self.trashed_sessions_dir()).1);
+        problems.extend(self.conflicts().iter().map(|copy| copy.problem()));
         let writer_elsewhere =
             !self.holds_lock() && lock::is_held_elsewhere(&self.dir.join(LOCK_FILE));
         for folder in [
@@ -339,7 +341,15 @@ fn orphan_backups(dir: &Path) -> Vec<DataProblem> {
 }
 
 /// The `*.json` files of a folder, sorted. A missing folder has none.
+/// The record files in `dir`: its `.json` files other than sync conflict
+/// copies (see [`super::conflicts`]).
 pub(super) fn json_files(dir: &Path) -> Result<Vec<PathBuf>, DataProblem> {
+    let files = all_json_files(dir)?;
+    Ok(super::conflicts::split_conflicts(files, super::Record::File).0)
+}
+
+/// Every `.json` file in `dir` that is not hidden, sorted.
+pub(super) fn all_json_files(dir: &Path) -> Result<Vec<PathBuf>, DataProblem> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),

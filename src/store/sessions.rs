@@ -25,8 +25,8 @@ use super::paths::create_private_dir;
 use super::problems::{Failure, ProblemKind};
 use super::read::{TeachersRead, json_files, par_map, read_only_state};
 use super::write::{
-    move_out_of_trash, move_to_trash, refuse_if_in_trash, refuse_newer_format, sync_dirs, to_json,
-    unsavable,
+    finish_restore, move_out_of_trash, move_to_trash, refuse_if_in_trash, refuse_newer_format,
+    to_json, unsavable,
 };
 use super::{
     DataProblem, Record, Store, StoreError, TEACHERS_FILE, TRASH_DIR, atomic, file_name, migrate,
@@ -176,9 +176,10 @@ impl Store {
         let dir = self.sessions_dir();
         if !dir.is_dir() {
             create_private_dir(&dir).map_err(|e| StoreError::io(&dir, "create the folder", e))?;
-            let _ = atomic::sync_dir(&self.dir);
+            let _ = self.disk().sync_dir(&self.dir);
         }
-        atomic::write(&path, &bytes).map_err(|source| StoreError::Write { path, source })
+        atomic::write_on(self.disk(), &path, &bytes)
+            .map_err(|cause| StoreError::Write { path, cause })
     }
 
     /// Moves a session (and its `.bak`) to the trash; [`Store::restore_session`]
@@ -195,6 +196,7 @@ impl Store {
         }
         let trashed = self.trashed_session_path(id)?;
         move_to_trash(
+            self.disk(),
             &path,
             &trashed,
             &self.trashed_sessions_dir(),
@@ -207,14 +209,10 @@ impl Store {
         self.writable()?;
         let path = self.session_path(id)?;
         let (dir, trash_dir) = (self.sessions_dir(), self.trashed_sessions_dir());
-        move_out_of_trash(
-            Record::Session,
-            &self.trashed_session_path(id)?,
-            &path,
-            &dir,
-        )?;
+        let trashed = self.trashed_session_path(id)?;
+        move_out_of_trash(self.disk(), Record::Session, &trashed, &path, &dir)?;
         self.remember(|p| p == path, &[]);
-        sync_dirs(&[&dir, &trash_dir])
+        finish_restore(self.disk(), &trashed, &path, &[&dir, &trash_dir])
     }
 
     /// Moves every reflection and session of a teacher to the trash, where each

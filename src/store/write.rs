@@ -15,7 +15,7 @@ use super::parse;
 use super::paths::{backup_path, create_private_dir};
 use super::problems::Failure;
 use super::read::read_only_state;
-use super::{DataProblem, ProblemKind, Record, Store, StoreError, atomic};
+use super::{DataProblem, Disk, ProblemKind, Record, Store, StoreError, atomic};
 use crate::clock::Timestamp;
 use crate::reflection::{REFLECTION_FORMAT, Reflection, TEACHERS_FORMAT, Teacher};
 
@@ -47,7 +47,8 @@ impl Store {
             refuse_if_in_trash(Record::Reflection, self.trashed_path(&reflection.id)?)?;
         }
         let bytes = reflection_bytes(reflection, &path)?;
-        atomic::write(&path, &bytes).map_err(|source| StoreError::Write { path, source })
+        atomic::write_on(self.disk(), &path, &bytes)
+            .map_err(|cause| StoreError::Write { path, cause })
     }
 
     /// Puts `reflection` in the place of the stored reflection with the same id
@@ -73,10 +74,11 @@ impl Store {
         let bytes = reflection_bytes(reflection, &path)?;
         self.delete_reflection(&reflection.id)?;
         let trashed = self.trashed_path(&reflection.id)?;
-        if let Err(source) = atomic::write(&path, &bytes) {
+        if let Err(cause) = atomic::write_on(self.disk(), &path, &bytes) {
             // Best effort: put the old version back where it was.
             let _ = fs::rename(&trashed, &path);
-            return Err(StoreError::Write { path, source });
+            let _ = fs::rename(backup_path(&trashed), backup_path(&path));
+            return Err(StoreError::Write { path, cause });
         }
         Ok(trashed)
     }
@@ -104,7 +106,8 @@ impl Store {
             Ok(_) => return Err(unsavable(&path, "it reads back differently")),
             Err(failure) => return Err(unsavable(&path, &failure.message)),
         }
-        atomic::write(&path, &bytes).map_err(|source| StoreError::Write { path, source })
+        atomic::write_on(self.disk(), &path, &bytes)
+            .map_err(|cause| StoreError::Write { path, cause })
     }
 
     /// Moves a reflection (and its `.bak`) to the trash. Nothing is destroyed:
@@ -113,7 +116,13 @@ impl Store {
     pub fn delete_reflection(&self, id: &str) -> Result<(), StoreError> {
         let path = self.movable_reflection_file(id)?;
         let trashed = self.trashed_path(id)?;
-        move_to_trash(&path, &trashed, &self.trash_dir(), &self.reflections_dir())
+        move_to_trash(
+            self.disk(),
+            &path,
+            &trashed,
+            &self.trash_dir(),
+            &self.reflections_dir(),
+        )
     }
 
     /// Whether [`Store::replace_reflection`] would replace the reflection `id`:
@@ -142,9 +151,10 @@ impl Store {
         self.writable()?;
         let path = self.reflection_path(id)?;
         let (dir, trash_dir) = (self.reflections_dir(), self.trash_dir());
-        move_out_of_trash(Record::Reflection, &self.trashed_path(id)?, &path, &dir)?;
+        let trashed = self.trashed_path(id)?;
+        move_out_of_trash(self.disk(), Record::Reflection, &trashed, &path, &dir)?;
         self.remember(|p| p == path, &[]);
-        sync_dirs(&[&dir, &trash_dir])
+        finish_restore(self.disk(), &trashed, &path, &[&dir, &trash_dir])
     }
 
     /// Renames a data file (typically a damaged one) to `NAME.corrupt-<time>` beside
@@ -178,9 +188,11 @@ impl Store {
             });
         }
         let target = free_name(path, &format!("corrupt-{}", compact_now()));
-        fs::rename(path, &target).map_err(|e| StoreError::io(path, "move the file aside", e))?;
+        self.disk()
+            .move_file(path, &target)
+            .map_err(|e| StoreError::io(path, "move the file aside", e))?;
         self.remember(|p| p == path, &[]);
-        sync_dirs(&[parent])?;
+        sync_dirs(self.disk(), &[parent])?;
         Ok(target)
     }
 
@@ -255,7 +267,7 @@ pub(super) fn to_json(value: &impl Serialize, path: &Path) -> Result<Vec<u8>, St
 pub(super) fn unsavable(path: &Path, why: &str) -> StoreError {
     StoreError::Write {
         path: path.to_path_buf(),
-        source: io::Error::other(format!(
+        cause: io::Error::other(format!(
             "the new content would not read back correctly ({why}), which is a bug in PL Reflect; please report it"
         )),
     }
@@ -263,13 +275,14 @@ pub(super) fn unsavable(path: &Path, why: &str) -> StoreError {
 
 /// Renames `from` to `to`; if `to` exists (an older copy in the trash), that copy
 /// is first renamed to `NAME.replaced-<time>` rather than overwritten.
-pub(super) fn move_keeping_existing(from: &Path, to: &Path) -> Result<(), StoreError> {
+pub(super) fn move_keeping_existing(disk: &Disk, from: &Path, to: &Path) -> Result<(), StoreError> {
     if to.exists() {
         let older = free_name(to, &format!("replaced-{}", compact_now()));
-        fs::rename(to, &older)
+        disk.move_file(to, &older)
             .map_err(|e| StoreError::io(to, "keep the older copy in the trash", e))?;
     }
-    fs::rename(from, to).map_err(|e| StoreError::io(from, "move the file to the trash", e))
+    disk.move_file(from, to)
+        .map_err(|e| StoreError::io(from, "move the file to the trash", e))
 }
 
 /// `NAME.<suffix>`, or `NAME.<suffix>-2`, `-3`, ... if that is taken.
@@ -299,16 +312,19 @@ fn same_dir(a: &Path, b: &Path) -> bool {
     a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
 }
 
-pub(super) fn sync_dirs(dirs: &[&Path]) -> Result<(), StoreError> {
+pub(super) fn sync_dirs(disk: &Disk, dirs: &[&Path]) -> Result<(), StoreError> {
     for dir in dirs {
-        atomic::sync_dir(dir).map_err(|e| StoreError::io(*dir, "flush the folder to disk", e))?;
+        disk.sync_dir(dir)
+            .map_err(|e| StoreError::io(*dir, "flush the folder to disk", e))?;
     }
     Ok(())
 }
 
 /// Moves a data file and its `.bak` into a trash folder, keeping anything
-/// already there, then makes both folders durable.
+/// already there, then makes both folders durable. If the `.bak` cannot be
+/// moved, the file is moved back, so that the move can simply be tried again.
 pub(super) fn move_to_trash(
+    disk: &Disk,
     path: &Path,
     trashed: &Path,
     trash_dir: &Path,
@@ -316,18 +332,64 @@ pub(super) fn move_to_trash(
 ) -> Result<(), StoreError> {
     create_private_dir(trash_dir)
         .map_err(|e| StoreError::io(trash_dir, "create the trash folder", e))?;
-    move_keeping_existing(path, trashed)?;
+    move_keeping_existing(disk, path, trashed)?;
     let backup = backup_path(path);
-    if backup.exists() {
-        move_keeping_existing(&backup, &backup_path(trashed))?;
+    let moved_backup = backup.exists();
+    if moved_backup && let Err(error) = move_keeping_existing(disk, &backup, &backup_path(trashed))
+    {
+        // Best effort: with the file back, nothing was moved at all.
+        let _ = fs::rename(trashed, path);
+        return Err(error);
     }
-    sync_dirs(&[trash_dir, from_dir])
+    if let Err(error) = sync_dirs(disk, &[trash_dir, from_dir]) {
+        // The move may not be on the disk yet: undo it, so that the error means
+        // "nothing was moved" and the move can simply be tried again.
+        if moved_backup {
+            let _ = fs::rename(backup_path(trashed), &backup);
+        }
+        let _ = fs::rename(trashed, path);
+        return Err(named(error, path));
+    }
+    Ok(())
+}
+
+/// An error about flushing a folder, told about the file that was being moved.
+fn named(error: StoreError, path: &Path) -> StoreError {
+    match error {
+        StoreError::Io { action, cause, .. } => StoreError::Io {
+            path: path.to_path_buf(),
+            action,
+            cause,
+        },
+        other => other,
+    }
+}
+
+/// Finishes a move out of the trash by flushing both folders; if that fails,
+/// moves the file (and its `.bak`) back into the trash, so that nothing was
+/// moved and the restore can be tried again.
+pub(super) fn finish_restore(
+    disk: &Disk,
+    trashed: &Path,
+    path: &Path,
+    dirs: &[&Path],
+) -> Result<(), StoreError> {
+    if let Err(error) = sync_dirs(disk, dirs) {
+        let (trashed_backup, backup) = (backup_path(trashed), backup_path(path));
+        if backup.exists() && !trashed_backup.exists() {
+            let _ = fs::rename(&backup, &trashed_backup);
+        }
+        let _ = fs::rename(path, trashed);
+        return Err(named(error, path));
+    }
+    Ok(())
 }
 
 /// Moves a file (and its `.bak`) from the trash back to `path` in `dir`.
 /// Refused if the file is not in the trash or `path` is taken. The caller
 /// syncs both folders.
 pub(super) fn move_out_of_trash(
+    disk: &Disk,
     what: Record,
     trashed: &Path,
     path: &Path,
@@ -346,7 +408,7 @@ pub(super) fn move_out_of_trash(
         });
     }
     create_private_dir(dir).map_err(|e| StoreError::io(dir, "create the folder", e))?;
-    fs::rename(trashed, path)
+    disk.move_file(trashed, path)
         .map_err(|e| StoreError::io(trashed, "move the file out of the trash", e))?;
     let (trashed_backup, backup) = (backup_path(trashed), backup_path(path));
     if trashed_backup.exists() && !backup.exists() {
