@@ -14,11 +14,8 @@ pub enum SaveJob {
     Reflection(Box<Reflection>),
     Session(Box<crate::coach::CoachSession>),
     Teachers(Vec<Teacher>),
-    /// A small file outside the store's own layout, such as the settings.
-    File {
-        path: std::path::PathBuf,
-        bytes: Vec<u8>,
-    },
+    /// The window's preferences (`settings.json`).
+    Settings(serde_json::Value),
     /// Imports a reflection a teacher exported, after every save queued before it.
     Import {
         plan: Box<crate::coach::ImportPlan>,
@@ -151,9 +148,9 @@ impl Autosave {
                                 error: error.to_string(),
                             },
                         },
-                        SaveJob::File { path, bytes } => {
+                        SaveJob::Settings(settings) => {
                             // Preferences only: a failure is not worth interrupting the teacher for.
-                            let _ = crate::store::atomic::write(&path, &bytes);
+                            let _ = store.save_settings(&settings);
                             continue;
                         }
                         SaveJob::Move(job) => {

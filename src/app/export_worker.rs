@@ -36,7 +36,10 @@ pub struct ExportJob {
 pub type Render = Box<dyn FnOnce() -> Result<Vec<u8>, String> + Send>;
 
 impl ExportJob {
+    /// Renders and saves on another thread. Nothing is ever written inside
+    /// `data_dir` (the notebook's own files), whatever the destination.
     pub fn start(
+        data_dir: PathBuf,
         destination: Destination,
         file_name: String,
         render: Render,
@@ -46,7 +49,7 @@ impl ExportJob {
         let spawned = std::thread::Builder::new()
             .name("export".into())
             .spawn(move || {
-                let result = run(&destination, &file_name, render);
+                let result = run(&data_dir, &destination, &file_name, render);
                 let _ = send.send(result);
                 wake();
             });
@@ -72,7 +75,12 @@ impl ExportJob {
     }
 }
 
-fn run(destination: &Destination, file_name: &str, render: Render) -> ExportOutcome {
+fn run(
+    data_dir: &Path,
+    destination: &Destination,
+    file_name: &str,
+    render: Render,
+) -> ExportOutcome {
     // `replace` is true only when the person chose the file in the system
     // dialog, which asks before replacing; in a folder the app chose, an
     // existing file is never replaced: the new one gets a free name.
@@ -90,12 +98,15 @@ fn run(destination: &Destination, file_name: &str, render: Render) -> ExportOutc
             }
         }
     };
+    if let Err(error) = crate::store::refuse_export_target(data_dir, &path) {
+        return ExportOutcome::Failed(error.to_string());
+    }
     let bytes = match render() {
         Ok(bytes) => bytes,
         Err(error) => return ExportOutcome::Failed(error),
     };
     if let Some(parent) = path.parent()
-        && let Err(error) = private_dir_all(parent)
+        && let Err(error) = crate::store::create_private_folder(parent)
     {
         return ExportOutcome::Failed(format!("could not create {}: {error}", parent.display()));
     }
@@ -121,7 +132,8 @@ pub fn write_export(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result
         std::process::id()
     ));
     let _ = std::fs::remove_file(&temp);
-    crate::store::atomic::write_new_file(&temp, bytes)?;
+    let disk = crate::store::Disk::default();
+    crate::store::atomic::write_new_file(&disk, &temp, bytes)?;
     let placed = if replace {
         std::fs::rename(&temp, path).map(|()| path.to_path_buf())
     } else {
@@ -129,7 +141,7 @@ pub fn write_export(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result
     };
     let _ = std::fs::remove_file(&temp);
     let placed = placed?;
-    crate::store::atomic::sync_dir(folder)?;
+    disk.sync_dir(folder)?;
     Ok(placed)
 }
 
@@ -165,25 +177,38 @@ fn place_without_replacing(temp: &Path, path: &Path) -> std::io::Result<PathBuf>
     ))
 }
 
-/// Creates a folder (and its parents) that only the owner may open (0700 on Unix).
-fn private_dir_all(dir: &Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
-}
-
 fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::write_export;
+    use super::{Destination, ExportJob, ExportOutcome, write_export};
+
+    #[test]
+    fn nothing_is_ever_exported_into_the_notebook() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let data = dir.path().join("data");
+        std::fs::create_dir_all(data.join("reflections")).expect("mkdir");
+        let job = ExportJob::start(
+            data.clone(),
+            Destination::Folder(data.join("reflections")),
+            "r-1.json".to_owned(),
+            Box::new(|| Ok(b"{}".to_vec())),
+            || {},
+        );
+        let outcome = loop {
+            if let Some(outcome) = job.poll() {
+                break outcome;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        match outcome {
+            ExportOutcome::Failed(message) => assert!(message.contains("data folder"), "{message}"),
+            other => panic!("exported into the notebook: {other:?}"),
+        }
+        assert!(!data.join("reflections/r-1.json").exists());
+    }
 
     #[test]
     fn a_second_export_of_the_same_name_never_replaces_the_first() {

@@ -136,6 +136,8 @@ pub struct ReflectApp {
     switch_pane: bool,
     /// The widget that had the keyboard focus in the last frame.
     last_focused: Option<egui::Id>,
+    /// Why the settings file is not rewritten, if it is not (said once).
+    settings_read_only: Option<String>,
     /// The screen Settings was opened from, for its Back button and Escape.
     before_settings: Option<Screen>,
     /// A PDF being made to print.
@@ -230,7 +232,7 @@ impl ReflectApp {
             config.recovery_folder(),
             move || wake_ctx.request_repaint(),
         );
-        let settings = Settings::load(&config.data_dir);
+        let (settings, settings_read_only) = Settings::load(&config.data_dir);
         theme::apply(ctx, settings.theme);
         ctx.set_zoom_factor(settings.zoom);
         let mut app = ReflectApp {
@@ -266,6 +268,7 @@ impl ReflectApp {
             switch_pane: false,
             last_focused: None,
             before_settings: None,
+            settings_read_only,
             print_job: None,
             chooser: None,
             recovered: None,
@@ -308,6 +311,11 @@ impl ReflectApp {
             Screen::Home
         };
         self.show_problems = !self.notebook.problems.is_empty();
+        if let Some(reason) = self.settings_read_only.clone() {
+            self.notify_problem(format!(
+                "Your preferences are not saved this time: {reason}."
+            ));
+        }
         // After a crash the teacher comes back to where they were; after a
         // normal close, to the home screen and its "Continue" button.
         if self.note_unclean_exit() {
@@ -534,10 +542,12 @@ impl ReflectApp {
     }
 
     fn save_settings_if_changed(&mut self) {
+        if self.settings_read_only.is_some() {
+            return;
+        }
         if self.settings != self.settings_saved {
             self.settings_saved = self.settings.clone();
-            self.notebook
-                .save_settings(&self.config.data_dir, &self.settings);
+            self.notebook.save_settings(&self.settings);
         }
     }
 }

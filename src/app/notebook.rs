@@ -177,9 +177,11 @@ impl Notebook {
     ) -> Self {
         let mut problems = Vec::new();
         if let Some(reason) = store.read_only_reason() {
-            problems.push(format!(
-                "Your notebook is open read-only: {reason}. Close the other window to make changes."
-            ));
+            problems.push(if reason == crate::store::BUSY_REASON {
+                format!("Your notebook is open read-only: {reason}. Close the other window to make changes.")
+            } else {
+                format!("Your notebook is open read-only: {reason}.")
+            });
         }
         problems.extend(library.problems.iter().map(ToString::to_string));
         let autosave = Autosave::start(Arc::clone(&store), recovery.clone(), wake);
@@ -866,17 +868,11 @@ impl Notebook {
 }
 
 impl Notebook {
-    /// Saves the window preferences through the worker, off the UI thread.
-    pub fn save_settings(
-        &mut self,
-        data_dir: &std::path::Path,
-        settings: &super::settings::Settings,
-    ) {
-        if let Ok(bytes) = serde_json::to_vec_pretty(settings) {
-            self.autosave.send(SaveJob::File {
-                path: super::settings::Settings::path(data_dir),
-                bytes,
-            });
+    /// Saves the window preferences through the worker, off the UI thread;
+    /// the store keeps the fields of the file this version does not know.
+    pub fn save_settings(&mut self, settings: &super::settings::Settings) {
+        if let Ok(value) = serde_json::to_value(settings) {
+            self.autosave.send(SaveJob::Settings(value));
         }
     }
 }

@@ -1,13 +1,13 @@
 //! Preferences that belong to this computer, not to any reflection: theme and zoom.
 //! Kept as `settings.json` in the data folder.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use super::theme::{MAX_ZOOM, MIN_ZOOM, ThemeChoice};
 
-pub const SETTINGS_FORMAT: u32 = 1;
+pub use crate::store::SETTINGS_FORMAT;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -45,18 +45,13 @@ impl Default for Settings {
 }
 
 impl Settings {
-    pub fn path(data_dir: &Path) -> PathBuf {
-        data_dir.join("settings.json")
-    }
-
-    /// Reads the settings; a missing or unreadable file gives the defaults,
-    /// since nothing of the teacher's is in it.
-    pub fn load(data_dir: &Path) -> Self {
-        std::fs::read(Self::path(data_dir))
-            .ok()
-            .and_then(|bytes| serde_json::from_slice::<Settings>(&bytes).ok())
-            .map(Settings::clamped)
-            .unwrap_or_default()
+    /// Reads the settings, with why the file may not be rewritten, if it may
+    /// not (from a newer version, or unreadable: the defaults are then used
+    /// in memory and the file is left alone). Fields this version does not
+    /// know are kept by the store when the settings are saved.
+    pub fn load(data_dir: &Path) -> (Self, Option<String>) {
+        let file = crate::store::read_settings(data_dir);
+        (file.settings::<Settings>().clamped(), file.read_only)
     }
 
     pub fn clamped(mut self) -> Self {

@@ -20,14 +20,6 @@ pub(super) struct ExportState {
     pub(super) job: Option<ExportJob>,
 }
 
-/// Where exports go when no save dialog can be shown: the user's Documents
-/// folder if there is one, else an `exports` folder beside the notebook.
-pub(super) fn fallback_export_folder(data_dir: &std::path::Path) -> PathBuf {
-    directories::UserDirs::new()
-        .and_then(|dirs| dirs.document_dir().map(|d| d.join("PL Reflect exports")))
-        .unwrap_or_else(|| data_dir.join("exports"))
-}
-
 impl ReflectApp {
     /// The readiness summary of a reflection, compared with the teacher's previous one.
     pub(super) fn summarize(
@@ -149,7 +141,7 @@ impl ReflectApp {
         let destination = match &self.config.export_folder {
             Some(folder) => Destination::Folder(folder.clone()),
             None => Destination::Ask {
-                fallback_folder: fallback_export_folder(&self.config.data_dir),
+                fallback_folder: crate::store::fallback_export_folder(&self.config.data_dir),
             },
         };
         let format = choices.format;
@@ -167,9 +159,13 @@ impl ReflectApp {
             crate::export::render(format, &export).map_err(|e| e.to_string())
         });
         let wake = ctx.clone();
-        let job = ExportJob::start(destination, file_name, render, move || {
-            wake.request_repaint()
-        });
+        let job = ExportJob::start(
+            self.config.data_dir.clone(),
+            destination,
+            file_name,
+            render,
+            move || wake.request_repaint(),
+        );
         if let Some(export) = self.export.as_mut() {
             export.job = Some(job);
         }
@@ -204,6 +200,7 @@ impl ReflectApp {
         let folder = std::env::temp_dir().join(format!("pl-reflect-print-{}", std::process::id()));
         let wake = ctx.clone();
         self.print_job = Some(ExportJob::start(
+            self.config.data_dir.clone(),
             Destination::Folder(folder),
             file_name,
             render,
@@ -254,7 +251,7 @@ impl ReflectApp {
         let destination = match &self.config.export_folder {
             Some(folder) => Destination::Folder(folder.clone()),
             None => Destination::Ask {
-                fallback_folder: fallback_export_folder(&self.config.data_dir),
+                fallback_folder: crate::store::fallback_export_folder(&self.config.data_dir),
             },
         };
         let render: export_worker::Render = Box::new(move || {
@@ -263,6 +260,7 @@ impl ReflectApp {
         });
         let wake = ctx.clone();
         self.school_export = Some(ExportJob::start(
+            self.config.data_dir.clone(),
             destination,
             file_name,
             render,

@@ -13,12 +13,20 @@ pub fn config(data_dir: &Path) -> AppConfig {
         data_dir: data_dir.to_path_buf(),
         guide_dirs: Vec::new(),
         lock_wait: Duration::from_millis(200),
-        export_folder: Some(data_dir.join("exports-for-tests")),
+        // Beside the data folder: nothing is ever exported into it.
+        export_folder: Some(export_dir(data_dir)),
         import_file: None,
         recovery_dir: Some(recovery_dir(data_dir)),
         // Tests never open a system dialog: the app's own chooser is used.
         system_dialogs: false,
     }
+}
+
+/// Where the tests' app saves exports: beside the data folder.
+pub fn export_dir(data_dir: &Path) -> PathBuf {
+    let mut name = data_dir.file_name().unwrap_or_default().to_os_string();
+    name.push("-exports");
+    data_dir.with_file_name(name)
 }
 
 /// Where the tests' app keeps words it could not save: beside the data
@@ -210,7 +218,7 @@ pub fn wait_for_export(
     harness: &mut Harness<'static, ReflectApp>,
     data_dir: &Path,
 ) -> Vec<PathBuf> {
-    let exports = data_dir.join("exports-for-tests");
+    let exports = export_dir(data_dir);
     for _ in 0..300 {
         harness.run();
         if !files_in(&exports).is_empty() && harness.query_by_label("Save…").is_none() {
