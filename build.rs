@@ -1,8 +1,8 @@
 //! Records the commit the program is built from, for `pl-reflect --version`
 //! and the About window: `PL_REFLECT_COMMIT` when it is set (a build from a
 //! source archive can name its commit that way), else `git rev-parse --short
-//! HEAD`, else "unknown". Never fails: outside a git checkout, or without
-//! git, the commit is simply unknown.
+//! HEAD`, else "unknown"; and the commit's date, for the man pages. Never
+//! fails: outside a git checkout, or without git, they are simply unknown.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -15,6 +15,9 @@ fn main() {
         .or_else(git_commit)
         .unwrap_or_else(|| "unknown".to_owned());
     println!("cargo::rustc-env=PL_REFLECT_COMMIT={}", commit.trim());
+    // The commit's date (YYYY-MM-DD) dates the man pages; empty if unknown.
+    let date = git(&["log", "-1", "--format=%cs", "HEAD"]).unwrap_or_default();
+    println!("cargo::rustc-env=PL_REFLECT_COMMIT_DATE={date}");
 }
 
 /// The short hash of HEAD, and tells cargo to look again when HEAD moves.

@@ -73,7 +73,9 @@ pub fn generate(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
         std::fs::create_dir_all(folder)
             .with_context(|| format!("could not make the folder {}", folder.display()))?;
     }
-    clap_mangen::generate_to(documented_command(), &man_dir)
+    let mut command = documented_command().disable_help_subcommand(true);
+    command.build();
+    write_man_pages(command, &man_dir)
         .with_context(|| format!("could not write the man pages into {}", man_dir.display()))?;
     let mut written = files_in(&man_dir)?;
     let mut command = documented_command();
@@ -88,6 +90,25 @@ pub fn generate(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
         written.push(path);
     }
     Ok(written)
+}
+
+/// One page for the command and one for each subcommand, as
+/// `clap_mangen::generate_to` writes them, each footed with the version.
+fn write_man_pages(command: clap::Command, dir: &Path) -> std::io::Result<()> {
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        write_man_pages(sub.clone(), dir)?;
+    }
+    // .TH wants a date before the source; an empty one would shift them.
+    let date = match env!("PL_REFLECT_COMMIT_DATE") {
+        "" => "undated",
+        date => date,
+    };
+    clap_mangen::Man::new(command)
+        .date(date)
+        .source(format!("PL Reflect {}", env!("CARGO_PKG_VERSION")))
+        .manual("PL Reflect Manual")
+        .generate_to(dir)?;
+    Ok(())
 }
 
 fn files_in(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
@@ -128,6 +149,11 @@ mod tests {
         }
         let page = std::fs::read_to_string(dir.path().join("man/pl-reflect.1")).unwrap();
         assert!(page.contains(".TH pl-reflect 1"), "{page}");
+        let export = std::fs::read_to_string(dir.path().join("man/pl-reflect-export.1")).unwrap();
+        assert!(
+            export.contains(&format!("PL Reflect {}", env!("CARGO_PKG_VERSION"))),
+            "{export}"
+        );
         assert!(page.contains("teachers"), "{page}");
         assert!(page.contains("plreflect"), "the data folder is named");
         for written in &written {
