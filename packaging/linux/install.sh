@@ -5,7 +5,6 @@
 # the notebook in ~/.local/share/plreflect.
 set -eu
 
-APP_ID=org.plreflect.PLReflect
 here=$(cd "$(dirname "$0")" && pwd)
 prefix="$HOME/.local"
 action=install
