@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use clap::FromArgMatches;
 use pl_reflect::app::{AppConfig, run as run_window};
-use pl_reflect::cli::{Cli, command_line, data_dir, guide_folders, run};
+use pl_reflect::cli::{
+    Cli, GENERATE_DOCS, command_line, data_dir, generate_docs, guide_folders, run,
+};
 
 fn main() -> ExitCode {
     pl_reflect::app::metrics::mark_process_start();
@@ -17,6 +19,9 @@ fn main() -> ExitCode {
         "Data folder: {data_folder}\n(change it with --data-dir DIR or PL_REFLECT_DATA_DIR)"
     );
     let matches = command_line(&note).get_matches();
+    if let Some(docs) = matches.subcommand_matches(GENERATE_DOCS) {
+        return generate_docs(docs);
+    }
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(error) => error.exit(),

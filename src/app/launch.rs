@@ -8,6 +8,26 @@ use winit::event_loop::EventLoop;
 
 use super::{AppConfig, FolderToOpen, ReflectApp};
 
+/// The application id: the desktop entry's and metainfo's file names, the
+/// icon's name, the window's Wayland app id and X11 class, and the MIME type's
+/// package (packaging/linux/). The data folder does not depend on it.
+pub const APP_ID: &str = "org.plreflect.PLReflect";
+
+/// The window icon: the 128 px rendering of the packaged icon.
+const ICON_PNG: &[u8] =
+    include_bytes!("../../packaging/linux/icons/hicolor/128x128/apps/org.plreflect.PLReflect.png");
+
+/// The window icon, or None (the toolkit's own then) if it cannot be decoded.
+fn window_icon() -> Option<Arc<egui::IconData>> {
+    match eframe::icon_data::from_png_bytes(ICON_PNG) {
+        Ok(icon) => Some(Arc::new(icon)),
+        Err(error) => {
+            log::error!("the window icon could not be read: {error}");
+            None
+        }
+    }
+}
+
 /// Opens the window and runs until it is closed.
 pub fn run(config: AppConfig) -> anyhow::Result<()> {
     ErrorsToStderr::install();
@@ -24,12 +44,16 @@ pub fn run(config: AppConfig) -> anyhow::Result<()> {
         .map_err(|error| could_not_open(&error))?;
     // Read the notebook while the window is being made.
     let opening = folder.start_reading()?;
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("PL Reflect")
+        .with_app_id(APP_ID)
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([640.0, 480.0]);
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("PL Reflect")
-            .with_app_id("pl-reflect")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 480.0]),
+        viewport,
         ..Default::default()
     };
     let app_made = Arc::new(AtomicBool::new(false));
@@ -87,4 +111,37 @@ impl log::Log for ErrorsToStderr {
     }
 
     fn flush(&self) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_icon_decodes_at_its_size() {
+        let icon = window_icon().unwrap();
+        assert_eq!((icon.width, icon.height), (128, 128));
+        assert_eq!(icon.rgba.len(), 128 * 128 * 4);
+    }
+
+    #[test]
+    fn the_desktop_entry_and_metainfo_use_the_app_id() {
+        let desktop = include_str!("../../packaging/linux/org.plreflect.PLReflect.desktop");
+        assert!(desktop.contains(&format!("\nIcon={APP_ID}\n")), "{desktop}");
+        assert!(
+            desktop.contains(&format!("\nStartupWMClass={APP_ID}\n")),
+            "{desktop}"
+        );
+        let metainfo = include_str!("../../packaging/linux/org.plreflect.PLReflect.metainfo.xml");
+        assert!(
+            metainfo.contains(&format!("<id>{APP_ID}</id>")),
+            "{metainfo}"
+        );
+        assert!(
+            metainfo.contains(&format!(
+                "<launchable type=\"desktop-id\">{APP_ID}.desktop</launchable>"
+            )),
+            "{metainfo}"
+        );
+    }
 }

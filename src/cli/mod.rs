@@ -4,6 +4,7 @@
 //! 2 a usage error (clap's own exit code for bad arguments).
 
 mod coach;
+mod docs;
 mod export;
 mod guides;
 mod notebook;
@@ -30,7 +31,9 @@ pub struct GlobalOptions {
 #[derive(Debug, Parser)]
 #[command(
     name = "pl-reflect",
-    version,
+    override_usage = "pl-reflect [OPTIONS] [FILE]\n       pl-reflect [OPTIONS] <COMMAND>",
+    // The version and the commit it was built from (build.rs).
+    version = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("PL_REFLECT_COMMIT"), ")"),
     about = "A private notebook for reflecting on personalized learning.",
     long_about = "A private notebook for reflecting on personalized learning.\n\nRun with no command to open the window. Everything stays on this computer."
 )]
@@ -39,6 +42,10 @@ pub struct Cli {
     pub global: GlobalOptions,
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// A reflection shared as a file (.plreflect or .json) to import: opens
+    /// the window and starts the import.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,9 +78,12 @@ pub enum Command {
 /// Builds the argument parser, with the data folder in use shown in `--help`.
 pub fn command_line(data_folder_note: &str) -> clap::Command {
     use clap::CommandFactory;
-    Cli::command().after_help(data_folder_note.to_owned())
+    Cli::command()
+        .after_help(data_folder_note.to_owned())
+        .subcommand(docs::subcommand())
 }
 
+pub use docs::{GENERATE_DOCS, run as generate_docs};
 pub use guides::guide_folders;
 pub use notebook::data_dir;
 
