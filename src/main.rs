@@ -38,6 +38,7 @@ fn main() -> ExitCode {
             import_file: None,
             recovery_dir: None,
             system_dialogs: true,
+            open_file: cli.file.clone(),
         },
         Err(error) => {
             eprintln!("error: {error:#}");

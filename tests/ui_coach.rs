@@ -526,3 +526,40 @@ fn archiving_all_but_one_teacher_keeps_the_list_and_the_way_back() {
         .expect("Chen");
     assert_ne!(chen["archived"], true);
 }
+
+#[test]
+fn a_file_given_on_the_command_line_is_imported_once_the_notebook_is_open() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/coach/ana-fall.json");
+    let mut harness = common::open_app_opening(dir.path(), &file);
+    common::settle(&mut harness);
+    harness.get_by_label_contains("Imported ");
+    assert_eq!(common::reflection_files(dir.path()).len(), 1);
+    // About says which version and where the notebook is.
+    click(&mut harness, "Help");
+    click(&mut harness, "About PL Reflect");
+    harness.get_by_label_contains("Version ");
+    harness.get_by_label(&dir.path().display().to_string());
+}
+
+#[test]
+fn a_json_export_for_the_coach_gets_its_own_file_type() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    begin(&mut harness, "Ms. Rivera");
+    click_starting_with(&mut harness, "Section 3: Practices");
+    click(&mut harness, "Station rotation: Trying it");
+    click(&mut harness, "See my summary");
+    click(&mut harness, "Export readiness summary…");
+    click(&mut harness, "JSON (for your coach to import)");
+    click(&mut harness, "Save…");
+    let files = common::wait_for_export(&mut harness, dir.path());
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(
+        files[0].extension().is_some_and(|e| e == "plreflect"),
+        "{files:?}"
+    );
+    let bytes = std::fs::read(&files[0]).expect("read");
+    pl_reflect::export::json::parse_exported(&bytes).expect("imports back");
+}

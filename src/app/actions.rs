@@ -85,6 +85,7 @@ impl ReflectApp {
                 None => self.notify_problem("Open a reflection first, then print its summary."),
             },
             UiCommand::SwitchPane => self.switch_pane = true,
+            UiCommand::About => self.dialog = Some(Dialog::About),
             UiCommand::CommandPalette => {
                 self.dialog = Some(Dialog::CommandPalette {
                     query: String::new(),

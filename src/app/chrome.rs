@@ -32,7 +32,12 @@ impl ReflectApp {
         let mut actions = Vec::new();
         let open_file_menu = std::mem::take(&mut self.open_file_menu);
         egui::MenuBar::new().ui(ui, |ui| {
-            for (title, menu) in [("File", Menu::File), ("Go", Menu::Go), ("View", Menu::View)] {
+            for (title, menu) in [
+                ("File", Menu::File),
+                ("Go", Menu::Go),
+                ("View", Menu::View),
+                ("Help", Menu::Help),
+            ] {
                 let response = ui
                     .menu_button(title, |ui| {
                         for command in UiCommand::ALL.iter().filter(|c| c.menu() == menu) {

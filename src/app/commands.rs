@@ -39,6 +39,7 @@ commands! {
     Presenting,
     ShowProblems,
     ShowNotifications,
+    About,
 }
 
 /// Which menu a command sits in.
@@ -47,6 +48,7 @@ pub enum Menu {
     File,
     Go,
     View,
+    Help,
 }
 
 impl UiCommand {
@@ -72,6 +74,7 @@ impl UiCommand {
             UiCommand::Presenting => "Presenting (larger text)",
             UiCommand::ShowProblems => "Problems",
             UiCommand::ShowNotifications => "Notifications",
+            UiCommand::About => "About PL Reflect",
         }
     }
 
@@ -107,6 +110,9 @@ impl UiCommand {
             }
             UiCommand::ShowProblems => "Files that could not be read, and what to do about them",
             UiCommand::ShowNotifications => "Everything that happened since PL Reflect opened",
+            UiCommand::About => {
+                "The version, where your notebook is kept, the licences, and where to report a problem"
+            }
         }
     }
 
@@ -132,6 +138,7 @@ impl UiCommand {
             | UiCommand::Presenting
             | UiCommand::ShowProblems
             | UiCommand::ShowNotifications => Menu::View,
+            UiCommand::About => Menu::Help,
         }
     }
 
@@ -177,6 +184,7 @@ impl UiCommand {
             UiCommand::Presenting => &[],
             UiCommand::ShowProblems => const { &[command(Key::P)] },
             UiCommand::ShowNotifications => const { &[shift_command(Key::N)] },
+            UiCommand::About => &[],
         }
     }
 

@@ -57,6 +57,9 @@ pub struct AppConfig {
     /// Whether to ask with the system's file dialogs; without them the app
     /// uses its own chooser (as on a desktop that has none).
     pub system_dialogs: bool,
+    /// A file given on the command line (`pl-reflect FILE`, as a double
+    /// click does): imported once the notebook is open.
+    pub open_file: Option<PathBuf>,
 }
 
 impl AppConfig {
@@ -561,6 +564,16 @@ impl eframe::App for ReflectApp {
             return;
         }
         self.notice_screen_change();
+        if let Some(file) = self.config.open_file.take() {
+            if self.notebook.is_read_only() {
+                self.notify_problem(format!(
+                    "{} was not imported: another PL Reflect window has this notebook open. Import it from that window (File > Import a reflection…).",
+                    file.display()
+                ));
+            } else {
+                self.apply(ctx, views::Action::ImportFile(file));
+            }
+        }
         for command in UiCommand::pressed(ctx) {
             self.run_command(ctx, command);
         }

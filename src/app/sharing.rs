@@ -137,7 +137,15 @@ impl ReflectApp {
         else {
             return;
         };
-        let file_name = crate::export::default_file_name(&summary, choices.format);
+        let mut file_name = crate::export::default_file_name(&summary, choices.format);
+        if choices.format == crate::export::Format::Json {
+            // A reflection for a coach has a file type of its own, which opens
+            // PL Reflect's import on a double click; .json imports as well.
+            file_name = format!(
+                "{}.plreflect",
+                file_name.strip_suffix(".json").unwrap_or(&file_name)
+            );
+        }
         let destination = match &self.config.export_folder {
             Some(folder) => Destination::Folder(folder.clone()),
             None => Destination::Ask {

@@ -19,6 +19,7 @@ pub fn config(data_dir: &Path) -> AppConfig {
         recovery_dir: Some(recovery_dir(data_dir)),
         // Tests never open a system dialog: the app's own chooser is used.
         system_dialogs: false,
+        open_file: None,
     }
 }
 
@@ -53,6 +54,13 @@ pub fn open_app_with_guides(data_dir: &Path, guides: &Path) -> Harness<'static, 
 pub fn open_app_importing(data_dir: &Path, file: &Path) -> Harness<'static, ReflectApp> {
     let mut config = config(data_dir);
     config.import_file = Some(file.to_path_buf());
+    open_app_with(config)
+}
+
+/// Opens the real app the way `pl-reflect FILE` (a double click) does.
+pub fn open_app_opening(data_dir: &Path, file: &Path) -> Harness<'static, ReflectApp> {
+    let mut config = config(data_dir);
+    config.open_file = Some(file.to_path_buf());
     open_app_with(config)
 }
 

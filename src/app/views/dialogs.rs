@@ -48,6 +48,8 @@ pub enum Dialog {
         what: Vec<String>,
         folder: std::path::PathBuf,
     },
+    /// The version, the data folder, the licences.
+    About,
     /// Every command by name: type to filter, arrows to choose, Enter to run.
     CommandPalette {
         query: String,
@@ -83,6 +85,13 @@ impl Dialog {
                 reflection_id,
                 query,
             } => find_practice(ui, notebook, reflection_id, query, &mut actions),
+            Dialog::About => {
+                actions.extend(super::about::ui(ui, notebook.store.dir()));
+                ui.add_space(8.0);
+                if ui.button("Close").clicked() {
+                    actions.push(Action::CloseDialog);
+                }
+            }
             Dialog::CommandPalette { query, chosen } => {
                 command_palette(ui, query, chosen, &mut actions);
             }

@@ -1,6 +1,7 @@
 //! Views: each draws one part of the window and returns the actions the user
 //! took, which the app applies after the frame.
 
+pub mod about;
 pub mod compare;
 pub mod date_field;
 pub mod dialogs;
