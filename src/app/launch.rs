@@ -71,9 +71,27 @@ pub fn run(config: AppConfig) -> anyhow::Result<()> {
         }),
         &event_loop,
     );
-    event_loop
-        .run_app(&mut window)
-        .map_err(|error| could_not_open(&error))?;
+    // A window destroyed from outside (not closed: `xdotool windowclose`, a
+    // crashed window manager) makes winit's X11 code panic on its next look
+    // at the window. That is caught here: the app is then dropped, which
+    // writes every pending edit, and PL Reflect ends without a backtrace.
+    WindowGone::install_hook();
+    let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop.run_app(&mut window)
+    }));
+    match ran {
+        Ok(result) => result.map_err(|error| could_not_open(&error))?,
+        Err(_) => {
+            eprintln!("The window was closed by the system; everything was saved.");
+            let dropped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| drop(window)));
+            return match dropped {
+                Ok(()) => Ok(()),
+                Err(_) => Err(anyhow::anyhow!(
+                    "the window went away and PL Reflect could not finish saving; what was not saved is kept in the recovery folder if a save failed"
+                )),
+            };
+        }
+    }
     // eframe ends its loop quietly when it cannot make the window (no OpenGL,
     // say); its reason went to the log, which `ErrorsToStderr` printed.
     if app_made.load(Ordering::SeqCst) {
@@ -82,6 +100,26 @@ pub fn run(config: AppConfig) -> anyhow::Result<()> {
         Err(anyhow::anyhow!(
             "could not open the window (the reason is above); the notebook was not changed"
         ))
+    }
+}
+
+/// Keeps the panic of a window that was destroyed from outside off the
+/// terminal (it is expected, and handled by `run`); every other panic is
+/// reported as usual.
+struct WindowGone;
+
+impl WindowGone {
+    fn install_hook() {
+        let usual = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let in_window_system = info.location().is_some_and(|l| {
+                let file = l.file();
+                file.contains("winit") && file.contains("x11")
+            });
+            if !in_window_system {
+                usual(info);
+            }
+        }));
     }
 }
 
