@@ -563,3 +563,17 @@ fn a_json_export_for_the_coach_gets_its_own_file_type() {
     let bytes = std::fs::read(&files[0]).expect("read");
     pl_reflect::export::json::parse_exported(&bytes).expect("imports back");
 }
+
+#[test]
+fn in_a_coachs_notebook_the_summary_speaks_about_the_teacher() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    coach_with_two_teachers(&mut harness);
+    click(&mut harness, "New reflection for Mr. Chen");
+    click(&mut harness, "Start");
+    click_starting_with(&mut harness, "Section 3: Practices");
+    click(&mut harness, "Small-group teaching: Trying it");
+    click(&mut harness, "See my summary");
+    harness.get_by_label("Mr. Chen already uses 1 of 31 practices.");
+    assert!(harness.query_by_label_contains("You already use").is_none());
+}

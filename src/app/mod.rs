@@ -711,12 +711,27 @@ impl eframe::App for ReflectApp {
                         actions.extend(self.school.ui(ui, &guides, picture));
                     }
                 }
-                Screen::Summary(id) => match self.screen_summary(&id) {
-                    Some(summary) => actions.extend(views::summary::ui(ui, summary)),
-                    None => {
-                        ui.label("This reflection or its guide is not available.");
+                Screen::Summary(id) => {
+                    // In a coach's notebook the summary is about a teacher.
+                    let voice = views::summary::Voice {
+                        teacher: self
+                            .notebook
+                            .is_coaching()
+                            .then(|| {
+                                self.notebook
+                                    .entry(&id)
+                                    .and_then(|e| self.notebook.teacher(&e.reflection.teacher_id))
+                                    .map(|t| views::teachers::display_name(&t.name).to_owned())
+                            })
+                            .flatten(),
+                    };
+                    match self.screen_summary(&id) {
+                        Some(summary) => actions.extend(views::summary::ui(ui, summary, &voice)),
+                        None => {
+                            ui.label("This reflection or its guide is not available.");
+                        }
                     }
-                },
+                }
                 Screen::Reflect(id) => {
                     let entry = self.notebook.entry(&id);
                     let guide = entry.and_then(|e| self.notebook.guide(&e.reflection.guide_id));

@@ -449,12 +449,14 @@ fn since_last_time(summary: &Summary) -> Option<Part> {
                 (false, None) => text.to_owned(),
                 (false, Some(level)) => format!("{level}. {text}"),
             };
+            // The answer as it is now is printed in full under the teacher's
+            // own words; here a long one is shortened, so it is not printed twice.
             blocks.push(Block::Quote(Quote {
                 about: vec![Span::strong(&change.prompt)],
                 text: format!(
                     "Before: {}\nNow: {}",
-                    with_level(&change.before_text, &change.before_level),
-                    with_level(&change.now_text, &change.now_level)
+                    shortened(&with_level(&change.before_text, &change.before_level)),
+                    shortened(&with_level(&change.now_text, &change.now_level))
                 ),
             }));
         }
@@ -464,6 +466,17 @@ fn since_last_time(summary: &Summary) -> Option<Part> {
         heading: "Since last time".to_owned(),
         blocks,
     })
+}
+
+/// Text of at most 280 characters, cut at a word, with "…" where it was cut.
+fn shortened(text: &str) -> String {
+    const MOST: usize = 280;
+    if text.chars().count() <= MOST {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(MOST).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}… (in full under the teacher's own words)")
 }
 
 fn lenses(summary: &Summary) -> Part {
@@ -668,5 +681,22 @@ fn about(summary: &Summary) -> Part {
         id: "about",
         heading: "About this summary".to_owned(),
         blocks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shortened;
+
+    #[test]
+    fn a_long_changed_answer_is_shortened_so_it_is_not_printed_twice() {
+        let long = "word ".repeat(1000);
+        let short = shortened(&long);
+        assert!(short.chars().count() < 340, "{}", short.len());
+        assert!(short.ends_with("(in full under the teacher's own words)"));
+        assert_eq!(
+            shortened("Two stations on Friday"),
+            "Two stations on Friday"
+        );
     }
 }

@@ -117,7 +117,10 @@ impl ReflectView {
                 ui.add_space(theme::SMALL_GAP);
                 let p = progress(guide, &entry.reflection);
                 for (index, section) in p.sections.iter().enumerate() {
-                    let text = format!("{}  {}/{}", section.title, section.answered, section.total);
+                    let text = format!(
+                        "{}\n{} of {} answered",
+                        section.title, section.answered, section.total
+                    );
                     let response = ui.selectable_label(self.section == index, text);
                     name_for_screen_readers(
                         &response,

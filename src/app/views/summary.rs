@@ -9,7 +9,56 @@ use super::widgets::{reading_column, subheading};
 use crate::app::theme;
 use crate::summary::{Count, Direction, Summary};
 
-pub fn ui(ui: &mut Ui, summary: &Summary) -> Vec<Action> {
+/// Whom the summary speaks about: the teacher reading it ("You already
+/// use…"), or, in a coach's notebook, the teacher by name ("Ms. Rivera
+/// already uses…").
+#[derive(Debug, Clone, Default)]
+pub struct Voice {
+    pub teacher: Option<String>,
+}
+
+impl Voice {
+    fn already_use(&self, count: usize, total: usize) -> String {
+        match &self.teacher {
+            None => format!("You already use {count} of {total} practices."),
+            Some(name) => format!("{name} already uses {count} of {total} practices."),
+        }
+    }
+    fn practice(&self) -> String {
+        match &self.teacher {
+            None => "Already in your practice".to_owned(),
+            Some(name) => format!("Already in {name}'s practice"),
+        }
+    }
+    fn grows(&self) -> String {
+        match &self.teacher {
+            None => "Personalized learning grows from what you already do: align it, don't add it.".to_owned(),
+            Some(_) => "Personalized learning grows from what a teacher already does: align it, don't add it.".to_owned(),
+        }
+    }
+    fn could_lead(&self) -> String {
+        match &self.teacher {
+            None => "You could lead a short session for colleagues on these:".to_owned(),
+            Some(name) => format!("{name} could lead a short session for colleagues on these:"),
+        }
+    }
+    fn no_step_yet(&self) -> String {
+        match &self.teacher {
+            None => "You have not flagged a next step yet. Some good places to start:".to_owned(),
+            Some(name) => {
+                format!("{name} has not flagged a next step yet. Some good places to start:")
+            }
+        }
+    }
+    fn own_words(&self) -> String {
+        match &self.teacher {
+            None => "In your own words".to_owned(),
+            Some(name) => format!("In {name}'s own words"),
+        }
+    }
+}
+
+pub fn ui(ui: &mut Ui, summary: &Summary, voice: &Voice) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::ScrollArea::vertical().id_salt("summary").show(ui, |ui| {
         reading_column(ui, |ui| {
@@ -34,13 +83,13 @@ pub fn ui(ui: &mut Ui, summary: &Summary) -> Vec<Action> {
                 summary.header.reflection_title, summary.header.guide_title, summary.header.last_changed
             ));
             ui.add_space(theme::GAP);
-            headline(ui, summary);
+            headline(ui, summary, voice);
             ui.add_space(theme::GAP);
-            strengths(ui, summary);
-            where_to_begin(ui, summary);
+            strengths(ui, summary, voice);
+            where_to_begin(ui, summary, voice);
             lenses(ui, summary);
             since_last_time(ui, summary);
-            words(ui, summary);
+            words(ui, summary, voice);
             progress(ui, summary);
             if !summary.no_longer_in_guide.is_empty() {
                 section(ui, "No longer in this guide", |ui| {
@@ -66,18 +115,15 @@ fn section(ui: &mut Ui, title: &str, add: impl FnOnce(&mut Ui)) {
     ui.add_space(theme::GAP);
 }
 
-fn headline(ui: &mut Ui, summary: &Summary) {
+fn headline(ui: &mut Ui, summary: &Summary, voice: &Voice) {
     let overall = &summary.in_practice.overall;
-    section(ui, "Already in your practice", |ui| {
+    section(ui, &voice.practice(), |ui| {
         ui.label(
-            RichText::new(format!(
-                "You already use {} of {} practices.",
-                overall.count, overall.total
-            ))
-            .text_style(theme::subheading())
-            .color(theme::accent(ui.visuals())),
+            RichText::new(voice.already_use(overall.count, overall.total))
+                .text_style(theme::subheading())
+                .color(theme::accent(ui.visuals())),
         );
-        ui.label("Personalized learning grows from what you already do: align it, don't add it.");
+        ui.label(voice.grows());
         ui.add_space(theme::SMALL_GAP);
         egui::Grid::new("components-in-use")
             .num_columns(3)
@@ -135,19 +181,19 @@ fn bar(ui: &mut Ui, count: &Count) {
     ));
 }
 
-fn strengths(ui: &mut Ui, summary: &Summary) {
+fn strengths(ui: &mut Ui, summary: &Summary, voice: &Voice) {
     if summary.strengths.is_empty() {
         return;
     }
     section(ui, "Strengths to share", |ui| {
-        ui.label("You could lead a short session for colleagues on these:");
+        ui.label(voice.could_lead());
         for practice in &summary.strengths {
             ui.label(format!("{} — {}", practice.name, practice.component_title));
         }
     });
 }
 
-fn where_to_begin(ui: &mut Ui, summary: &Summary) {
+fn where_to_begin(ui: &mut Ui, summary: &Summary, voice: &Voice) {
     let begin = &summary.where_to_begin;
     section(ui, "Where to begin", |ui| {
         if begin.next_steps.is_empty() && begin.suggestions.is_empty() {
@@ -167,7 +213,7 @@ fn where_to_begin(ui: &mut Ui, summary: &Summary) {
             ui.label(line);
         }
         if !begin.suggestions.is_empty() {
-            ui.label("You have not flagged a next step yet. Some good places to start:");
+            ui.label(voice.no_step_yet());
             for suggestion in &begin.suggestions {
                 ui.label(RichText::new(&suggestion.name).strong());
                 ui.weak(&suggestion.reason);
@@ -195,48 +241,62 @@ fn since_last_time(ui: &mut Ui, summary: &Summary) {
     let Some(since) = &summary.since_last_time else {
         return;
     };
-    section(
-        ui,
-        &format!(
-            "Since last time ({}, {})",
-            since.previous_title, since.previous_date
-        ),
-        |ui| {
-            if since.is_empty() {
-                ui.label("No changes in levels or next steps since then.");
-            }
-            for practice in &since.newly_in_use {
-                ui.label(format!(
-                    "Now in your practice: {} ({})",
-                    practice.name, practice.level_label
-                ));
-            }
-            for change in &since.moved {
-                let word = match change.direction {
-                    Direction::Up => "Up",
-                    Direction::Down => "Down",
-                };
-                ui.label(format!(
-                    "{word}: {} — {} to {}",
-                    change.name, change.from, change.to
-                ));
-            }
-            for step in &since.steps_done {
-                ui.label(format!("Next step done: {} ({})", step.name, step.action));
-            }
-            for answer in &since.changed_answers {
-                ui.label(format!("Your answer changed: {}", answer.prompt));
-            }
-        },
-    );
+    section(ui, "Since last time", |ui| {
+        // The title may already be "Reflection of DATE": say the date once.
+        if since.previous_title.contains(&since.previous_date) {
+            ui.weak(format!("Compared with {}", since.previous_title));
+        } else {
+            ui.weak(format!(
+                "Compared with {} (last changed {})",
+                since.previous_title, since.previous_date
+            ));
+        }
+        if since.is_empty() {
+            ui.label("No changes in levels or next steps since then.");
+        }
+        for practice in &since.newly_in_use {
+            let was = since
+                .moved
+                .iter()
+                .find(|m| m.practice_id == practice.practice_id)
+                .map(|m| format!(", was {}", m.from))
+                .unwrap_or_default();
+            ui.label(format!(
+                "Now in practice: {} ({}{was})",
+                practice.name, practice.level_label
+            ));
+        }
+        // A practice newly in use is said once, above, with where it was.
+        for change in since.moved.iter().filter(|m| {
+            !since
+                .newly_in_use
+                .iter()
+                .any(|p| p.practice_id == m.practice_id)
+        }) {
+            let word = match change.direction {
+                Direction::Up => "Up",
+                Direction::Down => "Down",
+            };
+            ui.label(format!(
+                "{word}: {} — {} to {}",
+                change.name, change.from, change.to
+            ));
+        }
+        for step in &since.steps_done {
+            ui.label(format!("Next step done: {} ({})", step.name, step.action));
+        }
+        for answer in &since.changed_answers {
+            ui.label(format!("Answer changed: {}", answer.prompt));
+        }
+    });
 }
 
-fn words(ui: &mut Ui, summary: &Summary) {
+fn words(ui: &mut Ui, summary: &Summary, voice: &Voice) {
     let words = &summary.words;
     if words.answers.is_empty() && words.statements.is_empty() && words.practice_notes.is_empty() {
         return;
     }
-    section(ui, "In your own words", |ui| {
+    section(ui, &voice.own_words(), |ui| {
         for answer in &words.answers {
             ui.label(RichText::new(&answer.prompt).strong());
             if let Some(level) = &answer.level_label {
