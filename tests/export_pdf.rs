@@ -156,3 +156,27 @@ fn fonts_are_embedded_subsets_with_a_unicode_map() {
     assert!(has("/ToUnicode"), "text maps back to Unicode");
     assert!(has("+Ubuntu-Light"), "a subset of Ubuntu Light");
 }
+
+#[test]
+fn emoji_a_teacher_types_are_drawn_in_the_pdf() {
+    let answer = "Apples for all 🍎 ✅ 📚 ❤ and smiles 🙂";
+    let answers = || vec![("q-little-impact", sample::text(answer, None))];
+    // The bundled emoji font draws most of them, with no system font at all.
+    let bare = PdfOptions {
+        fallback_fonts: FallbackFonts::None,
+        ..PdfOptions::default()
+    };
+    let pdf = pdf_with(answers(), &bare);
+    let text = pdf_extract::extract_text_from_mem(&pdf).expect("parses");
+    for emoji in ['🍎', '✅', '📚', '❤'] {
+        assert!(text.contains(emoji), "{emoji} missing: {text}");
+    }
+    // 🙂 comes from a system font (Symbola, installed by setup-deps) when there is one.
+    let pdf = pdf_with(answers(), &PdfOptions::default());
+    let text = pdf_extract::extract_text_from_mem(&pdf).expect("parses");
+    if covers(&FallbackFonts::System, '🙂') {
+        assert!(text.contains('🙂'), "{text}");
+    } else {
+        assert!(text.contains('\u{FFFD}'), "{text}");
+    }
+}

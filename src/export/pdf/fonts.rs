@@ -23,6 +23,9 @@ use skrifa::{FontRef, MetadataProvider};
 /// macOS and Windows. The first face of a collection (`.ttc`) is used.
 pub const SYSTEM_FALLBACKS: &[&str] = &[
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    // Emoji the embedded Noto Emoji lacks (🙂 and other newer ones).
+    "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
+    "/usr/share/fonts/TTF/Symbola.ttf",
     "/usr/share/fonts/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/TTF/DejaVuSans.ttf",
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -137,8 +140,14 @@ impl Fonts {
     pub fn new(fallbacks: FallbackFonts) -> Fonts {
         let embedded: Arc<dyn AsRef<[u8]> + Send + Sync> =
             Arc::new(epaint_default_fonts::UBUNTU_LIGHT);
+        // Emoji teachers type (🍎 ✅ 📚), in black and white like the text.
+        let emoji: Arc<dyn AsRef<[u8]> + Send + Sync> =
+            Arc::new(epaint_default_fonts::NOTO_EMOJI_REGULAR);
         Fonts {
-            faces: Face::load(embedded, 0).into_iter().collect(),
+            faces: Face::load(embedded, 0)
+                .into_iter()
+                .chain(Face::load(emoji, 0))
+                .collect(),
             fallbacks,
             fallbacks_loaded: false,
             cache: HashMap::new(),
