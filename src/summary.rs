@@ -217,6 +217,18 @@ pub struct Lens {
     pub elements: Vec<LensElement>,
 }
 
+impl Lens {
+    /// Whether the lens counts exactly what the components count, element by
+    /// element (a guide whose components are the Core Four): then it would
+    /// only show the same chart twice.
+    pub fn repeats(&self, components: &[ComponentInPractice]) -> bool {
+        self.elements.len() == components.len()
+            && self.elements.iter().zip(components).all(|(e, c)| {
+                e.label.to_lowercase() == c.title.to_lowercase() && e.in_use == c.in_use
+            })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LensElement {
     pub element_id: String,

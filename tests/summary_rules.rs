@@ -666,3 +666,19 @@ fn when_rated_practices_give_fewer_than_two_unrated_ones_in_the_strongest_area_f
         "Your strongest area is Targeted instruction, so this builds on it."
     );
 }
+
+#[test]
+fn a_lens_that_counts_exactly_the_components_is_known_as_a_repeat() {
+    let summary = spring_summary(false, false);
+    let components = &summary.in_practice.components;
+    let lens = |id: &str| {
+        summary
+            .lenses
+            .iter()
+            .find(|l| l.framework_id == id)
+            .expect("lens")
+    };
+    // The guide's components are the Core Four: the same chart twice.
+    assert!(lens("core-four").repeats(components));
+    assert!(!lens("leap").repeats(components));
+}

@@ -483,7 +483,19 @@ fn lenses(summary: &Summary) -> Part {
     let mut blocks = vec![Block::Paragraph(vec![Span::plain(
         "The same practices, counted by the public frameworks they align with.",
     )])];
-    for lens in &summary.lenses {
+    let components = &summary.in_practice.components;
+    let shown: Vec<_> = summary
+        .lenses
+        .iter()
+        .filter(|l| !l.repeats(components))
+        .collect();
+    for lens in summary.lenses.iter().filter(|l| l.repeats(components)) {
+        blocks.push(Block::Paragraph(vec![Span::plain(format!(
+            "The components above are the elements of {}, with the same counts.",
+            lens.title
+        ))]));
+    }
+    for lens in &shown {
         blocks.push(Block::Subheading(lens.title.clone()));
         blocks.push(Block::Table {
             header: vec!["Element".to_owned(), "Practices in use".to_owned()],
@@ -496,6 +508,11 @@ fn lenses(summary: &Summary) -> Part {
     }
     if summary.lenses.is_empty() {
         blocks = vec![Block::Note("This guide names no frameworks.".to_owned())];
+    } else if shown.is_empty() {
+        blocks = vec![Block::Note(
+            "The guide's components are its framework's elements, so the counts above are the same."
+                .to_owned(),
+        )];
     }
     Part {
         id: "lenses",

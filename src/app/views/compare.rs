@@ -41,17 +41,25 @@ impl CompareView {
             reading_column(ui, |ui| {
                 ui.add_space(theme::GAP);
                 ui.heading("Compare two reflections");
-                ui.horizontal(|ui| {
+                // One row per choice, so neither is cut off in a narrow window.
+                egui::Grid::new("compare-choices").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
                     for (label, slot) in [("Earlier", &mut self.older), ("Later", &mut self.newer)] {
+                        ui.label(label);
                         let current = slot.as_deref().and_then(|id| choices.iter().find(|r| r.id == id)).map_or("Choose…".to_owned(), |r| {
                             format!("{} ({})", r.display_title(), r.created.date())
                         });
-                        egui::ComboBox::from_label(label).selected_text(current).show_ui(ui, |ui| {
-                            for reflection in &choices {
-                                let text = format!("{} ({})", reflection.display_title(), reflection.created.date());
-                                ui.selectable_value(slot, Some(reflection.id.clone()), text);
-                            }
-                        });
+                        egui::ComboBox::from_id_salt(("compare-choice", label))
+                            .selected_text(current)
+                            .width((ui.available_width() - 20.0).clamp(160.0, 420.0))
+                            .show_ui(ui, |ui| {
+                                for reflection in &choices {
+                                    let text = format!("{} ({})", reflection.display_title(), reflection.created.date());
+                                    ui.selectable_value(slot, Some(reflection.id.clone()), text);
+                                }
+                            })
+                            .response
+                            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
+                        ui.end_row();
                     }
                 });
                 let older = self.older.as_deref().and_then(|id| notebook.entry(id)).map(|e| &e.reflection);
@@ -80,22 +88,31 @@ impl CompareView {
                 for component in &comparison.components {
                     ui.add_space(theme::GAP);
                     subheading(ui, &format!("{}: {} then, {} now", component.title, component.in_use_before.count, component.in_use_after.count));
+                    // The same column widths in every table, so they line up.
+                    let width = ui.available_width() - 3.0 * 14.0;
+                    let columns = [width * 0.4, width * 0.2, width * 0.2, width * 0.2];
+                    let cell = |ui: &mut Ui, column: usize, text: RichText| {
+                        ui.allocate_ui(egui::vec2(columns[column], 0.0), |ui| {
+                            ui.set_width(columns[column]);
+                            ui.add(egui::Label::new(text).wrap());
+                        });
+                    };
                     egui::Grid::new(("compare", &component.component_id)).num_columns(4).striped(true).spacing([14.0, 6.0]).show(ui, |ui| {
-                        ui.label(RichText::new("Practice").strong());
-                        ui.label(RichText::new("Then").strong());
-                        ui.label(RichText::new("Now").strong());
-                        ui.label(RichText::new("Change").strong());
+                        for (column, title) in ["Practice", "Then", "Now", "Change"].into_iter().enumerate() {
+                            cell(ui, column, RichText::new(title).strong());
+                        }
                         ui.end_row();
                         for practice in &component.practices {
-                            ui.label(&practice.name);
-                            ui.label(practice.before.as_deref().unwrap_or("—"));
-                            ui.label(practice.after.as_deref().unwrap_or("—"));
-                            let words = change_words(practice.change);
-                            match practice.change {
-                                Change::Up | Change::NewlyInUse => ui.colored_label(theme::accent(ui.visuals()), words),
-                                Change::Down | Change::NoLongerInUse => ui.colored_label(theme::warning(ui.visuals()), words),
-                                _ => ui.label(words),
+                            cell(ui, 0, RichText::new(&practice.name));
+                            cell(ui, 1, RichText::new(practice.before.as_deref().unwrap_or("—")));
+                            cell(ui, 2, RichText::new(practice.after.as_deref().unwrap_or("—")));
+                            let words = RichText::new(change_words(practice.change));
+                            let words = match practice.change {
+                                Change::Up | Change::NewlyInUse => words.color(theme::accent(ui.visuals())),
+                                Change::Down | Change::NoLongerInUse => words.color(theme::warning(ui.visuals())),
+                                _ => words,
                             };
+                            cell(ui, 3, words);
                             ui.end_row();
                         }
                     });

@@ -223,7 +223,15 @@ fn where_to_begin(ui: &mut Ui, summary: &Summary, voice: &Voice) {
 }
 
 fn lenses(ui: &mut Ui, summary: &Summary) {
-    for lens in &summary.lenses {
+    let components = &summary.in_practice.components;
+    for lens in summary.lenses.iter().filter(|l| l.repeats(components)) {
+        ui.weak(format!(
+            "The components above are the elements of {}, with the same counts.",
+            lens.title
+        ));
+        ui.add_space(theme::SMALL_GAP);
+    }
+    for lens in summary.lenses.iter().filter(|l| !l.repeats(components)) {
         section(ui, &format!("Through another lens: {}", lens.title), |ui| {
             egui::Grid::new(("lens", &lens.framework_id))
                 .num_columns(3)
