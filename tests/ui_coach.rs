@@ -577,3 +577,41 @@ fn in_a_coachs_notebook_the_summary_speaks_about_the_teacher() {
     harness.get_by_label("Mr. Chen already uses 1 of 31 practices.");
     assert!(harness.query_by_label_contains("You already use").is_none());
 }
+
+#[test]
+fn deleting_a_teacher_can_be_undone_with_every_reflection_and_session() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    coach_with_two_teachers(&mut harness);
+    click(&mut harness, "New reflection for Mr. Chen");
+    click(&mut harness, "Start");
+    click(&mut harness, "Teachers");
+    click(&mut harness, "Show teacher Mr. Chen");
+    click(&mut harness, "New session with Mr. Chen");
+    click(&mut harness, "Teachers");
+    click(&mut harness, "Show teacher Mr. Chen");
+    click(&mut harness, "Delete teacher Mr. Chen");
+    click(&mut harness, "Delete teacher");
+    harness.state_mut().flush();
+    common::settle(&mut harness);
+    assert_eq!(
+        common::reflection_files(dir.path()).len(),
+        1,
+        "Ms. Rivera's only"
+    );
+    assert!(saved_sessions(dir.path()).is_empty());
+
+    click(&mut harness, "Undo");
+    harness.state_mut().flush();
+    common::settle(&mut harness);
+    harness.get_by_label("Show teacher Mr. Chen");
+    assert_eq!(common::reflection_files(dir.path()).len(), 2);
+    assert_eq!(saved_sessions(dir.path()).len(), 1);
+    let names: Vec<String> = teachers_file(dir.path())["teachers"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|t| t["name"].as_str().map(str::to_owned))
+        .collect();
+    assert!(names.contains(&"Mr. Chen".to_owned()), "{names:?}");
+}

@@ -452,3 +452,30 @@ fn the_keyboard_reaches_everything_from_the_palette_and_focus_starts_on_the_page
             .expect("json");
     assert_eq!(teachers["teachers"][0]["name"], "Ms. Rivera");
 }
+
+#[test]
+fn find_a_practice_works_from_the_keyboard_and_lands_on_the_practice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    begin(&mut harness, "");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    for ch in "station".chars() {
+        harness.event(egui::Event::Text(ch.to_string()));
+        harness.step();
+    }
+    harness.run();
+    // The results are reachable with the arrow keys while the field keeps the typing.
+    common::press(&mut harness, egui::Key::ArrowDown);
+    common::press(&mut harness, egui::Key::ArrowUp);
+    common::press(&mut harness, egui::Key::Enter);
+    let landed = harness
+        .query_all(egui_kittest::kittest::By::new().predicate(|n| n.is_focused()))
+        .filter_map(|n| n.accesskit_node().label())
+        .collect::<Vec<_>>();
+    assert_eq!(
+        landed,
+        ["Station rotation"],
+        "the focus is on the chosen practice"
+    );
+}

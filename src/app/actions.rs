@@ -50,6 +50,7 @@ impl ReflectApp {
                     self.dialog = Some(Dialog::FindPractice {
                         reflection_id: id.to_owned(),
                         query: String::new(),
+                        chosen: 0,
                     });
                 }
             }
@@ -292,6 +293,7 @@ impl ReflectApp {
             Action::JumpTo { section, item_id } => {
                 self.dialog = None;
                 self.reflect.section = section;
+                self.reflect.focus_item = Some(item_id.clone());
                 self.reflect.scroll_to = Some(item_id);
                 Ok(())
             }
@@ -383,6 +385,7 @@ impl ReflectApp {
                 }
                 Ok(())
             }
+            Action::UndoDeleteTeacher => self.notebook.undo_delete_teacher(),
             Action::LeaveSettings => {
                 self.leave_settings();
                 Ok(())

@@ -51,6 +51,11 @@ pub enum Move {
     RestoreReflection(String),
     /// A teacher's reflections and sessions, all or nothing.
     DeleteTeacherData(String),
+    /// A deleted teacher's reflections and sessions, back from the trash.
+    RestoreTeacherData {
+        reflections: Vec<String>,
+        sessions: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,6 +166,16 @@ impl Autosave {
                                 Move::RestoreReflection(id) => {
                                     store.restore_reflection(id).map_err(|e| e.to_string())
                                 }
+                                Move::RestoreTeacherData {
+                                    reflections,
+                                    sessions,
+                                } => reflections
+                                    .iter()
+                                    .try_for_each(|id| store.restore_reflection(id))
+                                    .and_then(|()| {
+                                        sessions.iter().try_for_each(|id| store.restore_session(id))
+                                    })
+                                    .map_err(|e| e.to_string()),
                                 Move::DeleteTeacherData(id) => store
                                     .delete_teacher_data(id)
                                     .map(|_| ())

@@ -122,6 +122,16 @@ impl ReflectApp {
                             }
                         }
                     }
+                    if let Some(name) = self.notebook.deleted_teacher_name() {
+                        ui.separator();
+                        ui.label(format!(
+                            "Deleted teacher \"{}\".",
+                            super::views::teachers::display_name(name)
+                        ));
+                        if ui.button("Undo").clicked() {
+                            actions.push(Action::UndoDeleteTeacher);
+                        }
+                    }
                     if let Some(last) = self.notebook.deleted.last() {
                         ui.separator();
                         ui.label(format!("Deleted \"{}\".", last.display_title()));

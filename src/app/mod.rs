@@ -587,9 +587,17 @@ impl eframe::App for ReflectApp {
         if f10 || alt_f {
             self.open_file_menu = true;
         }
-        // Escape leaves Settings (dialogs close on Escape by themselves).
-        if escape && self.screen == Screen::Settings && self.dialog.is_none() {
-            self.leave_settings();
+        // Escape leaves Settings (dialogs close on Escape by themselves). On
+        // the reflecting screen it puts the focus back on the page, not on
+        // the menus where the next Tab would otherwise start.
+        if escape && self.dialog.is_none() {
+            match self.screen {
+                Screen::Settings => self.leave_settings(),
+                Screen::Reflect(_) if !ctx.memory(|m| m.focused().is_some()) => {
+                    self.reflect.refocus_content();
+                }
+                _ => {}
+            }
         }
         // A file dropped onto the window is imported, as if chosen.
         let dropped: Vec<PathBuf> = ctx.input(|i| {

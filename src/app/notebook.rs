@@ -155,6 +155,9 @@ pub struct Notebook {
     last_import: Option<Result<String, String>>,
     /// Teachers being deleted, kept until the worker confirms, to put back on failure.
     removed_teachers: Vec<RemovedTeacher>,
+    /// The teacher deleted last, with their reflections and sessions, while
+    /// their files wait in the trash: Undo brings all of it back.
+    deleted_teacher: Option<RemovedTeacher>,
     notices: Vec<String>,
 }
 
@@ -209,6 +212,7 @@ impl Notebook {
             revision: 0,
             last_import: None,
             removed_teachers: Vec::new(),
+            deleted_teacher: None,
             notices: Vec::new(),
         }
     }
@@ -560,6 +564,41 @@ impl Notebook {
         Ok(())
     }
 
+    /// The name of the teacher deleted last, while Undo can bring them back.
+    pub fn deleted_teacher_name(&self) -> Option<&str> {
+        self.deleted_teacher
+            .as_ref()
+            .map(|r| r.teacher.name.as_str())
+    }
+
+    /// Brings back the teacher deleted last, with their reflections and
+    /// sessions; their files return from the trash on the worker.
+    pub fn undo_delete_teacher(&mut self) -> Result<(), String> {
+        self.refuse_teacher_edit()?;
+        let Some(removed) = self.deleted_teacher.take() else {
+            return Err("There is no deleted teacher to bring back.".to_owned());
+        };
+        let reflections: Vec<String> = removed
+            .entries
+            .iter()
+            .map(|e| e.reflection.id.clone())
+            .collect();
+        let sessions: Vec<String> = removed
+            .sessions
+            .iter()
+            .map(|e| e.session.id.clone())
+            .collect();
+        self.teachers.push(removed.teacher);
+        self.entries.extend(removed.entries);
+        self.sessions.extend(removed.sessions);
+        self.touch_teachers();
+        self.send_move(Move::RestoreTeacherData {
+            reflections,
+            sessions,
+        });
+        Ok(())
+    }
+
     /// Brings back the reflection deleted last; its file returns from the trash on the worker.
     pub fn undo_delete(&mut self) -> Option<String> {
         let reflection = self.deleted.pop()?;
@@ -598,7 +637,18 @@ impl Notebook {
     fn finish_move(&mut self, job: Move, result: Result<(), String>) {
         match (job, result) {
             (Move::DeleteTeacherData(id), Ok(())) => {
-                self.removed_teachers.retain(|r| r.teacher.id != id)
+                if let Some(index) = self
+                    .removed_teachers
+                    .iter()
+                    .position(|r| r.teacher.id == id)
+                {
+                    self.deleted_teacher = Some(self.removed_teachers.remove(index));
+                }
+            }
+            (Move::RestoreTeacherData { .. }, Err(error)) => {
+                self.notices.push(format!(
+                    "Not everything came back from the trash: {error}. The files that did not are still in the trash folder of your notebook."
+                ));
             }
             (_, Ok(())) => {}
             (Move::DeleteReflection(id), Err(error)) => {

@@ -121,8 +121,13 @@ pub fn reflection_files(data_dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Types into the text field with this accessible name.
+/// Types into the text field with this accessible name, one key at a time as
+/// a keyboard does (a very long text arrives at once, as pasted text does).
 pub fn type_into(harness: &mut Harness<'static, ReflectApp>, label: &str, text: &str) {
+    if text.chars().count() <= 200 {
+        type_keys(harness, label, text);
+        return;
+    }
     harness.get_by_label(label).scroll_to_me();
     harness.run();
     harness.get_by_label(label).focus();
@@ -141,10 +146,11 @@ pub fn replace_text(harness: &mut Harness<'static, ReflectApp>, label: &str, tex
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness.key_press(egui::Key::Backspace);
     harness.run();
-    if !text.is_empty() {
-        harness.get_by_label(label).type_text(text);
-        harness.run();
+    for ch in text.chars() {
+        harness.event(egui::Event::Text(ch.to_string()));
+        harness.step();
     }
+    harness.run();
 }
 
 /// Clicks the widget with this accessible name and lets the app settle.

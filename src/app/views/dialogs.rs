@@ -37,6 +37,8 @@ pub enum Dialog {
     FindPractice {
         reflection_id: String,
         query: String,
+        /// The result the arrow keys are on; Enter jumps to it.
+        chosen: usize,
     },
     /// The window was asked to close while some words are in no file.
     QuitUnsaved {
@@ -84,7 +86,8 @@ impl Dialog {
             Dialog::FindPractice {
                 reflection_id,
                 query,
-            } => find_practice(ui, notebook, reflection_id, query, &mut actions),
+                chosen,
+            } => find_practice(ui, notebook, reflection_id, query, chosen, &mut actions),
             Dialog::About => {
                 actions.extend(super::about::ui(ui, notebook.store.dir()));
                 ui.add_space(8.0);
@@ -214,6 +217,7 @@ fn find_practice(
     notebook: &Notebook,
     reflection_id: &str,
     query: &mut String,
+    chosen: &mut usize,
     actions: &mut Vec<Action>,
 ) {
     ui.heading("Find a practice");
@@ -221,6 +225,9 @@ fn find_practice(
     let field = ui.add(egui::TextEdit::singleline(query).hint_text("For example, station"));
     let field = field.labelled_by(label.id);
     field.request_focus();
+    if field.changed() {
+        *chosen = 0;
+    }
     let Some(guide) = notebook
         .entry(reflection_id)
         .and_then(|e| notebook.guide(&e.reflection.guide_id))
@@ -228,49 +235,70 @@ fn find_practice(
         return;
     };
     let needle = query.to_lowercase();
-    let mut first = None;
+    let mut results = Vec::new();
+    for (section_index, section) in guide.sections.iter().enumerate() {
+        let Section::Checklist(checklist) = section else {
+            continue;
+        };
+        for component in &checklist.components {
+            for practice in &component.practices {
+                // The id's words help too: "goal setting" finds "Students set goals".
+                let haystack = format!(
+                    "{} {} {} {}",
+                    practice.name,
+                    practice.id.replace('-', " "),
+                    practice.description,
+                    component.title
+                )
+                .to_lowercase();
+                if needle.is_empty() || haystack.contains(&needle) {
+                    results.push((section_index, practice, component));
+                }
+            }
+        }
+    }
+    // The arrow keys move through the results while typing goes on in the field.
+    let (down, up, enter) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::ArrowDown),
+            i.key_pressed(egui::Key::ArrowUp),
+            i.key_pressed(egui::Key::Enter),
+        )
+    });
+    if down {
+        *chosen = (*chosen + 1).min(results.len().saturating_sub(1));
+    }
+    if up {
+        *chosen = chosen.saturating_sub(1);
+    }
+    if results.is_empty() {
+        ui.weak("No practice has those words.");
+    }
     egui::ScrollArea::vertical()
         .max_height(320.0)
         .show(ui, |ui| {
-            for (section_index, section) in guide.sections.iter().enumerate() {
-                let Section::Checklist(checklist) = section else {
-                    continue;
+            for (index, (section, practice, component)) in results.iter().enumerate() {
+                let jump = Action::JumpTo {
+                    section: *section,
+                    item_id: practice.id.clone(),
                 };
-                for component in &checklist.components {
-                    for practice in &component.practices {
-                        // The id's words help too: "goal setting" finds "Students set goals".
-                        let haystack = format!(
-                            "{} {} {} {}",
-                            practice.name,
-                            practice.id.replace('-', " "),
-                            practice.description,
-                            component.title
-                        )
-                        .to_lowercase();
-                        if !needle.is_empty() && !haystack.contains(&needle) {
-                            continue;
-                        }
-                        let jump = Action::JumpTo {
-                            section: section_index,
-                            item_id: practice.id.clone(),
-                        };
-                        first.get_or_insert_with(|| jump.clone());
-                        if ui
-                            .button(&practice.name)
-                            .on_hover_text(&component.title)
-                            .clicked()
-                        {
-                            actions.push(jump);
-                        }
-                    }
+                let response = ui
+                    .selectable_label(index == *chosen, &practice.name)
+                    .on_hover_text(&component.title);
+                super::widgets::name_for_screen_readers(
+                    &response,
+                    egui::Role::Button,
+                    Some(index == *chosen),
+                    &practice.name,
+                );
+                if index == *chosen && (down || up) {
+                    response.scroll_to_me(None);
+                }
+                if response.clicked() || (enter && index == *chosen) {
+                    actions.push(jump);
                 }
             }
         });
-    if ui.input(|i| i.key_pressed(egui::Key::Enter))
-        && let Some(jump) = first
-    {
-        actions.push(jump);
-    }
     if ui.button("Close").clicked() {
         actions.push(Action::CloseDialog);
     }

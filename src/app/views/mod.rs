@@ -112,6 +112,8 @@ pub enum Action {
     KeepRecoveredForLater,
     /// Show or hide the list of notifications.
     ToggleNotifications,
+    /// Brings back the teacher deleted last.
+    UndoDeleteTeacher,
     /// Back from Settings to where the person was.
     LeaveSettings,
 }

@@ -28,6 +28,8 @@ pub struct ReflectView {
     pane: Pane,
     /// Move the keyboard focus to `pane` on the next frame.
     pub switch_pane: bool,
+    /// A practice that takes the keyboard focus once it is drawn (Find).
+    pub focus_item: Option<String>,
 
     /// Measured heights of checklist rows (component headers and practice cards),
     /// so rows far outside the view can be skipped with a space of the right size.
@@ -80,6 +82,11 @@ impl Context<'_> {
 }
 
 impl ReflectView {
+    /// Puts the keyboard focus back on the section's heading.
+    pub fn refocus_content(&mut self) {
+        self.focused_section = None;
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, guide: &Guide, entry: &Entry, editable: bool) -> Vec<Action> {
         let mut cx = Context {
             guide,
@@ -436,9 +443,18 @@ impl ReflectView {
         scale: &Scale,
     ) {
         let answer = cx.answer(&practice.id);
+        let take_focus = self.focus_item.as_deref() == Some(practice.id.as_str());
         let response = theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(&practice.name).strong());
+            // The name can hold the keyboard focus, so Find lands on the practice.
+            let name = ui.add(
+                egui::Label::new(RichText::new(&practice.name).strong())
+                    .sense(egui::Sense::focusable_noninteractive()),
+            );
+            name_for_screen_readers(&name, Role::Heading, None, &practice.name);
+            if take_focus {
+                name.request_focus();
+            }
             ui.label(&practice.description);
             ui.label(
                 RichText::new(format!("For example: {}", practice.example))
@@ -528,6 +544,9 @@ impl ReflectView {
             }
             private_toggle(ui, cx, &practice.id, &answer, &practice.name);
         });
+        if take_focus {
+            self.focus_item = None;
+        }
         self.maybe_scroll(&response.response, &practice.id);
     }
 
