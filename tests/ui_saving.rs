@@ -243,3 +243,50 @@ fn copy_folder(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[test]
+fn a_copy_left_by_a_synced_folder_is_shown_side_by_side_and_chosen_answer_by_answer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let mut harness = open_app(dir.path());
+        begin(&mut harness, "Ms. Rivera");
+        click_starting_with(&mut harness, "Section 2: Big questions");
+        common::type_into(
+            &mut harness,
+            "Would I enjoy spending a whole day as a learner in my own class? What about just one hour?",
+            "Written here",
+        );
+        harness.state_mut().flush();
+    }
+    // Another computer changed the same reflection; the sync service kept both.
+    let file = common::reflection_files(dir.path()).pop().expect("saved");
+    let mut other: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("read")).expect("json");
+    other["answers"]["q-a-day-in-my-class"]["text"] = serde_json::json!("Written on the laptop");
+    let stem = file
+        .file_stem()
+        .expect("stem")
+        .to_string_lossy()
+        .into_owned();
+    let copy = file.with_file_name(format!("{stem} (conflicted copy 2026-12-01).json"));
+    std::fs::write(&copy, serde_json::to_vec_pretty(&other).expect("json")).expect("write copy");
+
+    let mut harness = open_app(dir.path());
+    click(&mut harness, "Sync conflicts (1)");
+    harness.get_by_label("Copies from a synced folder");
+    harness.get_by_label_contains("Written here");
+    harness.get_by_label_contains("Written on the laptop");
+    click_starting_with(&mut harness, "Keep in the copy for");
+    click_starting_with(&mut harness, "Keep these answers for");
+    harness.state_mut().flush();
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("read")).expect("json");
+    assert_eq!(
+        saved["answers"]["q-a-day-in-my-class"]["text"],
+        "Written on the laptop"
+    );
+    assert!(!copy.exists(), "the copy left the reflections folder");
+    let aside = common::files_in(&dir.path().join("trash").join("conflicts"));
+    assert_eq!(aside.len(), 1, "and waits in the trash: {aside:?}");
+    harness.get_by_label("No copies are waiting.");
+}

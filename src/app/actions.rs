@@ -386,6 +386,12 @@ impl ReflectApp {
                 Ok(())
             }
             Action::UndoDeleteTeacher => self.notebook.undo_delete_teacher(),
+            Action::OpenConflicts => {
+                self.read_conflicts();
+                self.screen = Screen::Conflicts;
+                Ok(())
+            }
+            Action::ResolveConflict(index) => self.resolve_conflict(index),
             Action::LeaveSettings => {
                 self.leave_settings();
                 Ok(())
@@ -486,6 +492,66 @@ impl ReflectApp {
             written += 1;
         }
         Ok(written)
+    }
+
+    /// Reads the conflict copies of reflections, with the answers that differ.
+    fn read_conflicts(&mut self) {
+        let mut view = views::conflicts::ConflictsView::default();
+        for copy in self.notebook.store.conflicts() {
+            if copy.record != crate::store::Record::Reflection {
+                view.unreadable.push(format!(
+                    "{} is a second copy of a coach session; it is kept where it is. Compare it with {} in a text editor.",
+                    copy.path.display(),
+                    copy.original.display()
+                ));
+                continue;
+            }
+            let Some(ours) = self.notebook.entry(&copy.of).map(|e| e.reflection.clone()) else {
+                view.unreadable.push(format!(
+                    "{} is a copy of a reflection that is not open here; it is kept where it is.",
+                    copy.path.display()
+                ));
+                continue;
+            };
+            match self.notebook.store.load_conflict(&copy) {
+                Ok(theirs) => view
+                    .conflicts
+                    .push(views::conflicts::Conflict::new(copy, &ours, &theirs)),
+                Err(error) => view.unreadable.push(error.to_string()),
+            }
+        }
+        self.conflict_count = view.conflicts.len() + view.unreadable.len();
+        self.conflicts = view;
+    }
+
+    /// Keeps the answers the teacher chose, then puts the copy in the trash.
+    fn resolve_conflict(&mut self, index: usize) -> Result<(), String> {
+        let Some(conflict) = self.conflicts.conflicts.get(index).cloned() else {
+            return Ok(());
+        };
+        let chosen: Vec<(String, Option<crate::reflection::Answer>)> = conflict
+            .differences
+            .iter()
+            .zip(&conflict.take_copy)
+            .filter(|(_, take)| **take)
+            .map(|(d, _)| (d.item.clone(), d.theirs.clone()))
+            .collect();
+        let kept = chosen.len();
+        self.notebook.replace_answers(&conflict.copy.of, chosen)?;
+        self.notebook.flush();
+        let aside = self
+            .notebook
+            .store
+            .set_conflict_aside(&conflict.copy)
+            .map_err(|e| e.to_string())?;
+        self.notify_done(format!(
+            "Kept {} from the copy in \"{}\"; the copy is now {}.",
+            crate::words::plural(kept, "answer", "answers"),
+            conflict.title,
+            aside.display()
+        ));
+        self.read_conflicts();
+        Ok(())
     }
 
     /// Shows a reflection; coming back to the same one keeps its section and scroll.

@@ -93,6 +93,16 @@ impl ReflectApp {
                         actions.push(Action::Command(UiCommand::ShowProblems));
                     }
                 }
+                if self.conflict_count > 0 {
+                    let text = format!("Sync conflicts ({})", self.conflict_count);
+                    if ui
+                        .button(text)
+                        .on_hover_text("Copies a synced folder left: choose which answers to keep")
+                        .clicked()
+                    {
+                        actions.push(Action::OpenConflicts);
+                    }
+                }
                 if !self.notifications.is_empty() {
                     let text = format!("Notifications ({})", self.notifications.len());
                     if ui

@@ -92,6 +92,8 @@ pub enum Screen {
     Due,
     School,
     Settings,
+    /// Copies of reflections that a synced folder left.
+    Conflicts,
 }
 
 pub struct ReflectApp {
@@ -145,6 +147,10 @@ pub struct ReflectApp {
     before_settings: Option<Screen>,
     /// A PDF being made to print.
     print_job: Option<ExportJob>,
+    /// Sync conflict copies, read when their screen opens.
+    conflicts: views::conflicts::ConflictsView,
+    /// How many sync conflict copies wait, as last counted.
+    conflict_count: usize,
     /// The app's own file chooser, where no system dialog can be shown.
     chooser: Option<views::file_chooser::FileChooser>,
     /// Words kept after failed saves, found on start, waiting for the
@@ -273,6 +279,8 @@ impl ReflectApp {
             before_settings: None,
             settings_read_only,
             print_job: None,
+            conflicts: Default::default(),
+            conflict_count: 0,
             chooser: None,
             recovered: None,
         };
@@ -314,6 +322,13 @@ impl ReflectApp {
             Screen::Home
         };
         self.show_problems = !self.notebook.problems.is_empty();
+        self.conflict_count = self.notebook.store.conflicts().len();
+        if self.conflict_count > 0 {
+            self.notify_problem(format!(
+                "A synced folder left {} of your reflections or sessions; choose which answers to keep in Sync conflicts.",
+                crate::words::plural(self.conflict_count, "second copy", "second copies")
+            ));
+        }
         if let Some(reason) = self.settings_read_only.clone() {
             self.notify_problem(format!(
                 "Your preferences are not saved this time: {reason}."
@@ -705,6 +720,16 @@ impl eframe::App for ReflectApp {
                     }
                 },
                 Screen::Compare => actions.extend(self.compare.ui(ui, &self.notebook)),
+                Screen::Conflicts => {
+                    let notebook = &self.notebook;
+                    let guide_of = |id: &str| {
+                        notebook
+                            .entry(id)
+                            .and_then(|e| notebook.guide(&e.reflection.guide_id))
+                            .cloned()
+                    };
+                    actions.extend(self.conflicts.ui(ui, &guide_of));
+                }
                 Screen::Due => actions.extend(views::due::ui(ui, self.screen_due())),
                 Screen::School => {
                     let guides: Vec<(String, String)> = self

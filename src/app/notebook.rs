@@ -502,6 +502,30 @@ impl Notebook {
         Ok(())
     }
 
+    /// Puts whole answers in place (None removes one), as chosen from a sync
+    /// conflict copy, and schedules the save.
+    pub fn replace_answers(
+        &mut self,
+        id: &str,
+        answers: Vec<(String, Option<crate::reflection::Answer>)>,
+    ) -> Result<(), String> {
+        self.refuse_if_read_only()?;
+        let entry = editable(&mut self.entries, id)?;
+        for (item, answer) in answers {
+            match answer {
+                Some(answer) => {
+                    entry.reflection.answers.insert(item, answer);
+                }
+                None => {
+                    entry.reflection.answers.remove(&item);
+                }
+            }
+        }
+        entry.reflection.updated = Timestamp::now();
+        self.schedule_save(id);
+        Ok(())
+    }
+
     /// Deletes a reflection: it leaves the list at once and its file goes to
     /// the trash on the worker, after its pending save. It can be restored for
     /// the rest of the session.

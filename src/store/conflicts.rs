@@ -165,6 +165,37 @@ impl Store {
     }
 
     /// Reads the reflection in a conflict copy, to put beside the stored one.
+    /// Puts a conflict copy whose answers were looked at into the trash
+    /// (`trash/conflicts/`), under its own name: it is no longer reported,
+    /// and nothing of it is lost.
+    pub fn set_conflict_aside(&self, copy: &ConflictCopy) -> Result<PathBuf, StoreError> {
+        self.check_writable()?;
+        let folder = self.trash_dir().join("conflicts");
+        super::paths::create_private_folder(&folder).map_err(|cause| StoreError::Write {
+            path: folder.clone(),
+            cause,
+        })?;
+        let name = copy.path.file_name().unwrap_or_default();
+        let mut target = folder.join(name);
+        let mut n = 2;
+        while target.exists() {
+            target = folder.join(format!("{} ({n})", name.to_string_lossy()));
+            n += 1;
+        }
+        let write_error = |cause| StoreError::Write {
+            path: copy.path.clone(),
+            cause,
+        };
+        self.disk()
+            .move_file(&copy.path, &target)
+            .map_err(write_error)?;
+        if let Some(parent) = copy.path.parent() {
+            self.disk().sync_dir(parent).map_err(write_error)?;
+        }
+        self.disk().sync_dir(&folder).map_err(write_error)?;
+        Ok(target)
+    }
+
     pub fn load_conflict(&self, copy: &ConflictCopy) -> Result<Reflection, StoreError> {
         let refused = |failure: super::problems::Failure| {
             StoreError::refused(failure.into_problem(&copy.path))

@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod compare;
+pub mod conflicts;
 pub mod date_field;
 pub mod dialogs;
 pub mod due;
@@ -112,6 +113,10 @@ pub enum Action {
     KeepRecoveredForLater,
     /// Show or hide the list of notifications.
     ToggleNotifications,
+    /// Shows the copies a synced folder left, to choose answers from.
+    OpenConflicts,
+    /// Keeps the chosen answers of the conflict at this index; the copy goes to the trash.
+    ResolveConflict(usize),
     /// Brings back the teacher deleted last.
     UndoDeleteTeacher,
     /// Back from Settings to where the person was.
