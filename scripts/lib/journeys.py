@@ -373,7 +373,57 @@ def closing_the_window():
     log(f"a destroyed window exits with {code}")
 
 
-JOURNEYS = [first_reflection, coach_import_session_and_due, crash_while_typing, closing_the_window]
+def full_disk_at_quit():
+    """The disk fills up while the teacher types; Ctrl+Q keeps the window open
+    and says why; once there is room again, Try again saves and quits."""
+    global DATA
+    mount = WORK / "small-disk"
+    mount.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k,mode=0700", "tmpfs", str(mount)], check=True)
+    usual, DATA = DATA, mount / "data"
+    try:
+        start_app()
+        click("Your name (optional)", "entry")
+        type_text("Ms. Okafor")
+        key("Return")
+        find("What I know to be true")
+        click("Section 2: Big questions", exact=False)
+        question = find("whole day", "entry", exact=False)
+        x, y, w, h = box(question)
+        subprocess.run(["xdotool", "mousemove", str(x + 20), str(y + h // 2), "click", "1"], check=True)
+        type_text("Before the disk filled. ")
+        wait_until(lambda: any("Before the disk" in json.dumps(r) for r in reflections()), "the first words saved")
+        filler = mount / "filler"
+        subprocess.run(["dd", "if=/dev/zero", f"of={filler}", "bs=4k"], capture_output=True)
+        words = "Words typed on a full disk."
+        type_text(words)
+        key("ctrl+q")
+        find("Your latest words are not saved yet", timeout=10)
+        check(app.poll() is None, "the window stays open while words are unsaved")
+        check(not any(words in json.dumps(r) for r in reflections()), "the full disk really refused the words")
+        shot("full-disk-at-quit")
+        filler.unlink()
+        click("Try again")
+        code = app.wait(timeout=15)
+        globals()["app"] = None
+        check(code == 0, f"after Try again PL Reflect quits with 0, not {code}")
+        check(any(words in json.dumps(r) for r in reflections()), "the words are saved once there is room")
+    finally:
+        DATA = usual
+        if app is not None:
+            app.kill()
+            app.wait()
+            globals()["app"] = None
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+JOURNEYS = [
+    first_reflection,
+    coach_import_session_and_due,
+    crash_while_typing,
+    closing_the_window,
+    full_disk_at_quit,
+]
 
 
 def main():
