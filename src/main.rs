@@ -39,6 +39,7 @@ fn main() -> ExitCode {
             recovery_dir: None,
             system_dialogs: true,
             open_file: cli.file.clone(),
+            data_folder_pointer: None,
         },
         Err(error) => {
             eprintln!("error: {error:#}");

@@ -290,3 +290,41 @@ fn a_copy_left_by_a_synced_folder_is_shown_side_by_side_and_chosen_answer_by_ans
     assert_eq!(aside.len(), 1, "and waits in the trash: {aside:?}");
     harness.get_by_label("No copies are waiting.");
 }
+
+#[test]
+fn the_notebook_moves_to_another_folder_checked_and_the_old_one_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let stick = tempfile::tempdir().expect("stick");
+    let mut harness = open_app(dir.path());
+    begin(&mut harness, "Ms. Rivera");
+    click_starting_with(&mut harness, "Section 3: Practices");
+    click(&mut harness, "Station rotation: Trying it");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Comma);
+    harness.run();
+    click(&mut harness, "Move my notebook…");
+    common::replace_text(
+        &mut harness,
+        "File or folder",
+        &stick.path().display().to_string(),
+    );
+    common::press(&mut harness, egui::Key::Enter);
+    click(&mut harness, "Move my notebook here");
+    harness.get_by_label("Your notebook has moved");
+    let new = stick.path().join("PL Reflect notebook");
+    let moved = common::reflection_files(&new);
+    assert_eq!(moved.len(), 1, "{moved:?}");
+    assert!(
+        std::fs::read_to_string(&moved[0])
+            .expect("read")
+            .contains("\"trying\"")
+    );
+    // Later starts open the new place; the old folder is as it was, with a note.
+    let pointer = std::fs::read_to_string(dir.path().with_extension("pointer")).expect("pointer");
+    assert_eq!(pointer.trim(), new.display().to_string());
+    assert_eq!(common::reflection_files(dir.path()).len(), 1);
+    assert!(dir.path().join("MOVED.txt").exists());
+    assert!(
+        click_and_see_close(&mut harness, "OK"),
+        "PL Reflect closes to reopen there"
+    );
+}

@@ -309,6 +309,9 @@ impl ReflectApp {
             Action::OpenFolder(path) => open_in_file_manager(&path),
             Action::CloseDialog => {
                 self.dialog = None;
+                if std::mem::take(&mut self.quitting.after_notice) {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
                 self.import_conflict = None;
                 if self.export.as_ref().is_some_and(|e| e.job.is_none()) {
                     self.export = None;
@@ -386,6 +389,19 @@ impl ReflectApp {
                 Ok(())
             }
             Action::UndoDeleteTeacher => self.notebook.undo_delete_teacher(),
+            Action::AskMoveNotebook => {
+                let start = directories::UserDirs::new()
+                    .map_or_else(|| PathBuf::from("/"), |d| d.home_dir().to_path_buf());
+                self.open_chooser(
+                    ChooserPurpose::MoveNotebook,
+                    start,
+                    Some(
+                        "A folder named \"PL Reflect notebook\" is made inside the one you choose."
+                            .to_owned(),
+                    ),
+                );
+                Ok(())
+            }
             Action::OpenConflicts => {
                 self.read_conflicts();
                 self.screen = Screen::Conflicts;
@@ -446,6 +462,10 @@ impl ReflectApp {
                 self.apply(ctx, Action::ImportFile(path));
                 Ok(())
             }
+            ChooserPurpose::MoveNotebook => {
+                self.chooser = None;
+                self.move_notebook(&path)
+            }
             ChooserPurpose::SaveUnsavedCopy => {
                 self.chooser = None;
                 let written = self.save_unsaved_copies(&path)?;
@@ -492,6 +512,40 @@ impl ReflectApp {
             written += 1;
         }
         Ok(written)
+    }
+
+    /// Moves the notebook into `chosen`: everything is saved first, the copy
+    /// is checked, and PL Reflect then closes, to open the new place next time.
+    fn move_notebook(&mut self, chosen: &std::path::Path) -> Result<(), String> {
+        if self.notebook.is_read_only() {
+            return Err(
+                "The notebook is open read-only, so it cannot be moved from here.".to_owned(),
+            );
+        }
+        self.flush();
+        if self.notebook.has_unsaved() {
+            return Err("Some words are not saved yet, so the notebook was not moved; try again once they are.".to_owned());
+        }
+        let pointer = self
+            .config
+            .data_folder_pointer
+            .clone()
+            .or_else(crate::store::relocate::data_folder_pointer)
+            .ok_or_else(|| {
+                "This system has no settings folder to remember the new place in.".to_owned()
+            })?;
+        let new = crate::store::relocate::move_notebook(&self.config.data_dir, chosen, &pointer)
+            .map_err(|e| format!("The notebook was not moved: {e}"))?;
+        self.dialog = Some(Dialog::Notice {
+            title: "Your notebook has moved".to_owned(),
+            text: format!(
+                "It is now in {}, checked file by file. PL Reflect closes now and opens it there next time. The old folder, {}, is kept as it was, with a note saying where the notebook went.",
+                new.display(),
+                self.config.data_dir.display()
+            ),
+        });
+        self.quitting.after_notice = true;
+        Ok(())
     }
 
     /// Reads the conflict copies of reflections, with the answers that differ.

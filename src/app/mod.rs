@@ -60,6 +60,9 @@ pub struct AppConfig {
     /// A file given on the command line (`pl-reflect FILE`, as a double
     /// click does): imported once the notebook is open.
     pub open_file: Option<PathBuf>,
+    /// Where a moved notebook's new folder is remembered; None for the
+    /// platform's configuration folder.
+    pub data_folder_pointer: Option<PathBuf>,
 }
 
 impl AppConfig {
@@ -78,6 +81,8 @@ struct Quitting {
     anyway: bool,
     /// The window was asked to close and could not save everything.
     blocked: bool,
+    /// Close once the notice on screen is read (after moving the notebook).
+    after_notice: bool,
 }
 
 /// Which screen fills the window.

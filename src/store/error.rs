@@ -15,6 +15,17 @@ pub enum StoreError {
     )]
     NoDataDir,
 
+    /// The notebook was moved, and the folder it was moved to is not there
+    /// (a USB stick that is not plugged in): never open an empty one instead.
+    #[error(
+        "your notebook was moved to {}, which is not there now (is the disk plugged in?). \
+         Nothing was opened in its place. To open another folder, use --data-dir FOLDER; \
+         to go back to the usual place, delete {}",
+        .folder.display(),
+        .pointer.display()
+    )]
+    MovedNotebookMissing { pointer: PathBuf, folder: PathBuf },
+
     /// `--data-dir` was given an empty value.
     #[error(
         "the folder given with --data-dir is empty; name a folder, for example --data-dir ~/pl-reflect-data"

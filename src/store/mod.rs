@@ -36,6 +36,7 @@ mod parse;
 mod paths;
 mod problems;
 mod read;
+pub mod relocate;
 mod sessions;
 mod settings_file;
 mod write;
@@ -50,6 +51,7 @@ pub use conflicts::{AnswerDifference, ConflictCopy, answer_differences, conflict
 pub use disk::{Disk, FaultPlan, Step};
 pub use error::{Record, StoreError};
 pub use paths::create_private_folder;
+use paths::project_config_dir;
 pub use paths::{
     DATA_DIR_ENV, EXPORTS_DIR, LOCK_FILE, MAX_REFLECTION_ID_CHARS, REFLECTIONS_DIR, TEACHERS_FILE,
     TRASH_DIR, backup_path, default_guides_dir, fallback_export_folder, is_valid_reflection_id,

@@ -35,13 +35,32 @@ pub(crate) fn resolve_data_dir_from(
     cli: Option<PathBuf>,
     env: Option<OsString>,
 ) -> Result<PathBuf, StoreError> {
+    resolve_data_dir_with(cli, env, super::relocate::data_folder_pointer())
+}
+
+/// [`resolve_data_dir_from`] with the moved-notebook pointer file passed in.
+pub(crate) fn resolve_data_dir_with(
+    cli: Option<PathBuf>,
+    env: Option<OsString>,
+    pointer: Option<PathBuf>,
+) -> Result<PathBuf, StoreError> {
     let chosen = match (cli, env) {
         (Some(cli), _) if cli.as_os_str().is_empty() => return Err(StoreError::EmptyDataDir),
         (Some(cli), _) => cli,
         (None, Some(env)) if !env.is_empty() => PathBuf::from(env),
-        _ => project_dirs()
-            .map(|dirs| dirs.data_dir().to_path_buf())
-            .ok_or(StoreError::NoDataDir)?,
+        _ => {
+            let moved =
+                pointer.and_then(|p| super::relocate::read_pointer(&p).map(|folder| (p, folder)));
+            match moved {
+                Some((_, folder)) if folder.is_dir() => folder,
+                Some((pointer, folder)) => {
+                    return Err(StoreError::MovedNotebookMissing { pointer, folder });
+                }
+                None => project_dirs()
+                    .map(|dirs| dirs.data_dir().to_path_buf())
+                    .ok_or(StoreError::NoDataDir)?,
+            }
+        }
     };
     // An absolute path keeps messages unambiguous; if that fails, the path is still usable as is.
     Ok(std::path::absolute(&chosen).unwrap_or(chosen))
@@ -50,6 +69,11 @@ pub(crate) fn resolve_data_dir_from(
 /// The folder where the user's own guide files are looked for, if the system has one.
 pub fn default_guides_dir() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.config_dir().join("guides"))
+}
+
+/// The platform's configuration folder for PL Reflect.
+pub(crate) fn project_config_dir() -> Option<PathBuf> {
+    project_dirs().map(|dirs| dirs.config_dir().to_path_buf())
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -273,5 +297,28 @@ mod tests {
             backup_path(Path::new("/d/r/x.json")),
             PathBuf::from("/d/r/x.json.bak")
         );
+    }
+
+    #[test]
+    fn a_moved_notebook_is_opened_where_it_went_and_never_replaced_by_an_empty_one() {
+        let root = tempfile::tempdir().unwrap();
+        let pointer = root.path().join("data-folder.txt");
+        let moved = root.path().join("stick");
+        std::fs::create_dir_all(&moved).unwrap();
+        std::fs::write(&pointer, format!("{}\n", moved.display())).unwrap();
+        let found = resolve_data_dir_with(None, None, Some(pointer.clone())).unwrap();
+        assert_eq!(found, moved);
+        // --data-dir still comes first.
+        let cli =
+            resolve_data_dir_with(Some("/a/cli".into()), None, Some(pointer.clone())).unwrap();
+        assert_eq!(cli, PathBuf::from("/a/cli"));
+        // The stick is unplugged: an error naming it, not the usual (empty) place.
+        std::fs::remove_dir(&moved).unwrap();
+        let missing = resolve_data_dir_with(None, None, Some(pointer)).unwrap_err();
+        assert!(
+            matches!(missing, StoreError::MovedNotebookMissing { .. }),
+            "{missing}"
+        );
+        assert!(missing.to_string().contains("not there now"), "{missing}");
     }
 }

@@ -20,6 +20,7 @@ pub fn config(data_dir: &Path) -> AppConfig {
         // Tests never open a system dialog: the app's own chooser is used.
         system_dialogs: false,
         open_file: None,
+        data_folder_pointer: Some(data_dir.with_extension("pointer")),
     }
 }
 

@@ -17,6 +17,8 @@ pub enum ChooserPurpose {
     Import,
     /// A folder for a copy of words that could not be saved.
     SaveUnsavedCopy,
+    /// A folder to move the notebook into.
+    MoveNotebook,
 }
 
 /// One folder's contents, as the chooser lists them.
@@ -57,6 +59,7 @@ impl FileChooser {
             ui.heading(match purpose {
                 ChooserPurpose::Import => "Choose a reflection to import",
                 ChooserPurpose::SaveUnsavedCopy => "Choose a folder for a copy of your words",
+                ChooserPurpose::MoveNotebook => "Choose where your notebook should live",
             });
             if let Some(why) = &self.why {
                 ui.weak(why);
@@ -135,6 +138,13 @@ impl FileChooser {
                 if purpose == ChooserPurpose::SaveUnsavedCopy
                     && ui
                         .button(RichText::new("Save the copy here").strong())
+                        .clicked()
+                {
+                    chosen.push(Action::ChooserChoose(folder.clone()));
+                }
+                if purpose == ChooserPurpose::MoveNotebook
+                    && ui
+                        .button(RichText::new("Move my notebook here").strong())
                         .clicked()
                 {
                     chosen.push(Action::ChooserChoose(folder.clone()));

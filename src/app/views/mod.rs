@@ -113,6 +113,8 @@ pub enum Action {
     KeepRecoveredForLater,
     /// Show or hide the list of notifications.
     ToggleNotifications,
+    /// Choose a folder to move the notebook into.
+    AskMoveNotebook,
     /// Shows the copies a synced folder left, to choose answers from.
     OpenConflicts,
     /// Keeps the chosen answers of the conflict at this index; the copy goes to the trash.

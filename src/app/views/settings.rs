@@ -35,7 +35,14 @@ pub fn ui(
             if ui.button("Open data folder").clicked() {
                 actions.push(Action::OpenFolder(data_dir.to_path_buf()));
             }
-            ui.weak("To keep your notebook elsewhere (a USB stick, say), start PL Reflect with --data-dir FOLDER.");
+            if ui
+                .button("Move my notebook…")
+                .on_hover_text("Copy the notebook to another folder (a USB stick, say), check the copy, and open it from there from now on; this folder is kept as it is")
+                .clicked()
+            {
+                actions.push(Action::AskMoveNotebook);
+            }
+            ui.weak("The copy is checked file by file before PL Reflect uses it, and this folder is kept as it was.");
             ui.add_space(theme::GAP);
 
             subheading(ui, "Theme");
