@@ -479,3 +479,17 @@ fn find_a_practice_works_from_the_keyboard_and_lands_on_the_practice() {
         "the focus is on the chosen practice"
     );
 }
+
+#[test]
+fn a_clicked_button_takes_the_keyboard_focus() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    begin(&mut harness, "");
+    click_starting_with(&mut harness, "Section 3: Practices");
+    click(&mut harness, "Station rotation: Trying it");
+    assert!(
+        harness
+            .get_by_label("Station rotation: Trying it")
+            .is_focused()
+    );
+}

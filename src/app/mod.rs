@@ -667,6 +667,14 @@ impl eframe::App for ReflectApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let started = Instant::now();
+        // A clicked control takes the keyboard focus, so Tab goes on from
+        // where the person is, not from the top of the window.
+        let ctx = ui.ctx().clone();
+        if let Some(clicked) = ctx.interaction_snapshot(|snap| snap.clicked)
+            && ctx.memory(|m| m.focused()) != Some(clicked)
+        {
+            ctx.memory_mut(|m| m.request_focus(clicked));
+        }
         self.scroll_focus_into_view(ui.ctx());
         if std::mem::take(&mut self.switch_pane) {
             self.reflect.switch_pane = true;
@@ -676,7 +684,6 @@ impl eframe::App for ReflectApp {
             self.metrics.record_frame(started);
             return;
         }
-        let ctx = ui.ctx().clone();
         let mut actions = Vec::new();
         egui::Panel::top("menu").show(ui, |ui| actions.extend(self.menu_bar(ui)));
         egui::Panel::bottom("status").show(ui, |ui| actions.extend(self.status_bar(ui)));
