@@ -83,21 +83,15 @@ pub enum DateOrder {
 impl DateOrder {
     /// The order of the user's locale, read from `LC_ALL`, `LC_TIME` or `LANG`.
     pub fn from_environment() -> Self {
-        let locale = ["LC_ALL", "LC_TIME", "LANG"]
-            .iter()
-            .filter_map(|name| std::env::var(name).ok())
-            .find(|value| !value.is_empty())
-            .unwrap_or_default();
-        Self::for_locale(&locale)
+        Self::for_region(&locale_region(&["LC_ALL", "LC_TIME", "LANG"]))
     }
 
     /// The order for a locale name such as `en_US.UTF-8` or `fr_CA`.
     pub fn for_locale(locale: &str) -> Self {
-        let region = locale
-            .split(['.', '@'])
-            .next()
-            .and_then(|name| name.split(['_', '-']).nth(1))
-            .unwrap_or_default();
+        Self::for_region(region_of(locale))
+    }
+
+    fn for_region(region: &str) -> Self {
         // Regions where month/day/year is the everyday order.
         if matches!(
             region,
@@ -116,6 +110,25 @@ impl DateOrder {
             DateOrder::MonthFirst => "12/4/2026",
         }
     }
+}
+
+/// The region of the first locale variable of `names` that is set: `US`
+/// for `en_US.UTF-8`, empty for `C`.
+pub fn locale_region(names: &[&str]) -> String {
+    let locale = names
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .unwrap_or_default();
+    region_of(&locale).to_owned()
+}
+
+fn region_of(locale: &str) -> &str {
+    locale
+        .split(['.', '@'])
+        .next()
+        .and_then(|name| name.split(['_', '-']).nth(1))
+        .unwrap_or_default()
 }
 
 /// Why a typed date was not taken, in words for the person who typed it.

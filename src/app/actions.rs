@@ -362,8 +362,7 @@ impl ReflectApp {
             }
             Action::SaveUnsavedCopy => {
                 self.dialog = None;
-                let start = directories::UserDirs::new()
-                    .map_or_else(|| PathBuf::from("/"), |d| d.home_dir().to_path_buf());
+                let start = file_pick::home_folder();
                 self.open_chooser(
                     ChooserPurpose::SaveUnsavedCopy,
                     start,
@@ -390,8 +389,7 @@ impl ReflectApp {
             }
             Action::UndoDeleteTeacher => self.notebook.undo_delete_teacher(),
             Action::AskMoveNotebook => {
-                let start = directories::UserDirs::new()
-                    .map_or_else(|| PathBuf::from("/"), |d| d.home_dir().to_path_buf());
+                let start = file_pick::home_folder();
                 self.open_chooser(
                     ChooserPurpose::MoveNotebook,
                     start,

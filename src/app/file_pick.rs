@@ -140,6 +140,11 @@ pub fn list_folder(
     listing
 }
 
+/// The person's home folder, where the app's own chooser starts.
+pub fn home_folder() -> PathBuf {
+    directories::UserDirs::new().map_or_else(|| PathBuf::from("/"), |d| d.home_dir().to_path_buf())
+}
+
 /// The places people usually keep files, for the chooser's quick buttons.
 pub fn usual_places() -> Vec<(String, PathBuf)> {
     let mut places = Vec::new();

@@ -7,6 +7,28 @@ use super::export_worker::{self, Destination, ExportJob, ExportOutcome};
 use super::views::export_dialog::ExportChoices;
 use super::{ReflectApp, Screen, file_pick, views};
 
+/// Renders a summary in `format`, on the worker that saves it.
+fn summary_render(
+    summary: crate::summary::Summary,
+    reflection: crate::reflection::Reflection,
+    format: crate::export::Format,
+    paper: crate::export::PageSize,
+) -> export_worker::Render {
+    let pdf = crate::export::pdf::PdfOptions {
+        page: paper,
+        ..Default::default()
+    };
+    Box::new(move || {
+        let export = crate::export::Export {
+            summary: &summary,
+            reflection: &reflection,
+            exported: &crate::clock::Timestamp::now(),
+            pdf: &pdf,
+        };
+        crate::export::render(format, &export).map_err(|e| e.to_string())
+    })
+}
+
 /// The export dialog, with the preview it shows and the save in progress.
 pub(super) struct ExportState {
     pub(super) choices: ExportChoices,
@@ -152,20 +174,7 @@ impl ReflectApp {
                 fallback_folder: crate::store::fallback_export_folder(&self.config.data_dir),
             },
         };
-        let format = choices.format;
-        let pdf = crate::export::pdf::PdfOptions {
-            page: choices.paper,
-            ..Default::default()
-        };
-        let render: export_worker::Render = Box::new(move || {
-            let export = crate::export::Export {
-                summary: &summary,
-                reflection: &reflection,
-                exported: &crate::clock::Timestamp::now(),
-                pdf: &pdf,
-            };
-            crate::export::render(format, &export).map_err(|e| e.to_string())
-        });
+        let render = summary_render(summary, reflection, choices.format, choices.paper);
         let wake = ctx.clone();
         let job = ExportJob::start(
             self.config.data_dir.clone(),
@@ -192,19 +201,12 @@ impl ReflectApp {
             return;
         };
         let file_name = crate::export::default_file_name(&summary, crate::export::Format::Pdf);
-        let pdf = crate::export::pdf::PdfOptions {
-            page: choices.paper,
-            ..Default::default()
-        };
-        let render: export_worker::Render = Box::new(move || {
-            let export = crate::export::Export {
-                summary: &summary,
-                reflection: &reflection,
-                exported: &crate::clock::Timestamp::now(),
-                pdf: &pdf,
-            };
-            crate::export::render(crate::export::Format::Pdf, &export).map_err(|e| e.to_string())
-        });
+        let render = summary_render(
+            summary,
+            reflection,
+            crate::export::Format::Pdf,
+            choices.paper,
+        );
         let folder = std::env::temp_dir().join(format!("pl-reflect-print-{}", std::process::id()));
         let wake = ctx.clone();
         self.print_job = Some(ExportJob::start(

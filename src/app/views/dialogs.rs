@@ -258,19 +258,8 @@ fn find_practice(
         }
     }
     // The arrow keys move through the results while typing goes on in the field.
-    let (down, up, enter) = ui.input(|i| {
-        (
-            i.key_pressed(egui::Key::ArrowDown),
-            i.key_pressed(egui::Key::ArrowUp),
-            i.key_pressed(egui::Key::Enter),
-        )
-    });
-    if down {
-        *chosen = (*chosen + 1).min(results.len().saturating_sub(1));
-    }
-    if up {
-        *chosen = chosen.saturating_sub(1);
-    }
+    let keys = arrow_choice(ui, chosen, results.len());
+    let enter = keys.enter;
     if results.is_empty() {
         ui.weak("No practice has those words.");
     }
@@ -291,7 +280,7 @@ fn find_practice(
                     Some(index == *chosen),
                     &practice.name,
                 );
-                if index == *chosen && (down || up) {
+                if index == *chosen && keys.moved {
                     response.scroll_to_me(None);
                 }
                 if response.clicked() || (enter && index == *chosen) {
@@ -492,19 +481,8 @@ fn command_palette(ui: &mut Ui, query: &mut String, chosen: &mut usize, actions:
         *chosen = 0;
     }
     let matching = UiCommand::matching(query);
-    let (down, up, enter) = ui.input(|i| {
-        (
-            i.key_pressed(egui::Key::ArrowDown),
-            i.key_pressed(egui::Key::ArrowUp),
-            i.key_pressed(egui::Key::Enter),
-        )
-    });
-    if down {
-        *chosen = (*chosen + 1).min(matching.len().saturating_sub(1));
-    }
-    if up {
-        *chosen = chosen.saturating_sub(1);
-    }
+    let keys = arrow_choice(ui, chosen, matching.len());
+    let enter = keys.enter;
     ui.add_space(4.0);
     if matching.is_empty() {
         ui.weak("No command has those words.");
@@ -532,5 +510,32 @@ fn command_palette(ui: &mut Ui, query: &mut String, chosen: &mut usize, actions:
             actions.push(Action::CloseDialog);
             actions.push(Action::Command(*command));
         }
+    }
+}
+
+/// The keys of a list chosen from while typing: the arrows move `chosen`
+/// through `len` entries, Enter takes it.
+struct ArrowChoice {
+    moved: bool,
+    enter: bool,
+}
+
+fn arrow_choice(ui: &Ui, chosen: &mut usize, len: usize) -> ArrowChoice {
+    let (down, up, enter) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::ArrowDown),
+            i.key_pressed(egui::Key::ArrowUp),
+            i.key_pressed(egui::Key::Enter),
+        )
+    });
+    if down {
+        *chosen = (*chosen + 1).min(len.saturating_sub(1));
+    }
+    if up {
+        *chosen = chosen.saturating_sub(1);
+    }
+    ArrowChoice {
+        moved: down || up,
+        enter,
     }
 }

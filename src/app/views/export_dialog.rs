@@ -40,18 +40,9 @@ impl ExportChoices {
 
 /// US Letter where the locale's region uses it, A4 elsewhere.
 pub fn paper_for_locale() -> PageSize {
-    let locale = ["LC_ALL", "LC_PAPER", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty())
-        .unwrap_or_default();
-    let region = locale
-        .split(['.', '@'])
-        .next()
-        .and_then(|name| name.split(['_', '-']).nth(1))
-        .unwrap_or_default();
+    let region = crate::clock::locale_region(&["LC_ALL", "LC_PAPER", "LANG"]);
     if matches!(
-        region,
+        region.as_str(),
         "US" | "CA" | "MX" | "PH" | "CL" | "CO" | "VE" | "GT" | "PR" | "CR"
     ) {
         PageSize::Letter

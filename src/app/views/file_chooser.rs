@@ -135,17 +135,14 @@ impl FileChooser {
         let footer = |ui: &mut Ui| {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if purpose == ChooserPurpose::SaveUnsavedCopy
-                    && ui
-                        .button(RichText::new("Save the copy here").strong())
-                        .clicked()
-                {
-                    chosen.push(Action::ChooserChoose(folder.clone()));
-                }
-                if purpose == ChooserPurpose::MoveNotebook
-                    && ui
-                        .button(RichText::new("Move my notebook here").strong())
-                        .clicked()
+                // Choosing a folder: the folder shown is the choice.
+                let take_folder = match purpose {
+                    ChooserPurpose::Import => None,
+                    ChooserPurpose::SaveUnsavedCopy => Some("Save the copy here"),
+                    ChooserPurpose::MoveNotebook => Some("Move my notebook here"),
+                };
+                if let Some(label) = take_folder
+                    && ui.button(RichText::new(label).strong()).clicked()
                 {
                     chosen.push(Action::ChooserChoose(folder.clone()));
                 }
