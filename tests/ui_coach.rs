@@ -453,12 +453,7 @@ fn without_a_system_file_dialog_the_app_offers_its_own_chooser() {
     harness.get_by_label("Choose a reflection to import");
     harness.get_by_label_contains("No system file dialog could be shown");
     // Type the folder, then pick the file from the list.
-    common::replace_text(
-        &mut harness,
-        "File or folder",
-        &fixtures.display().to_string(),
-    );
-    common::press(&mut harness, egui::Key::Enter);
+    common::go_to_in_chooser(&mut harness, &fixtures);
     click(&mut harness, "Import ana-fall.json");
     common::settle(&mut harness);
     harness.get_by_label_contains("Imported ");

@@ -147,12 +147,7 @@ fn a_copy_of_unsaved_words_can_be_saved_elsewhere_and_imported_back() {
     assert!(request_close(&mut harness));
     click(&mut harness, "Save a copy elsewhere…");
     // The app's own chooser: type the folder, press Enter, save there.
-    common::replace_text(
-        &mut harness,
-        "File or folder",
-        &elsewhere.path().display().to_string(),
-    );
-    common::press(&mut harness, egui::Key::Enter);
+    common::go_to_in_chooser(&mut harness, elsewhere.path());
     click(&mut harness, "Save the copy here");
     harness.get_by_label("A copy of your words is kept");
     let copies = common::files_in(elsewhere.path());
@@ -302,12 +297,7 @@ fn the_notebook_moves_to_another_folder_checked_and_the_old_one_kept() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Comma);
     harness.run();
     click(&mut harness, "Move my notebook…");
-    common::replace_text(
-        &mut harness,
-        "File or folder",
-        &stick.path().display().to_string(),
-    );
-    common::press(&mut harness, egui::Key::Enter);
+    common::go_to_in_chooser(&mut harness, stick.path());
     click(&mut harness, "Move my notebook here");
     harness.get_by_label("Your notebook has moved");
     let new = stick.path().join("PL Reflect notebook");

@@ -315,3 +315,10 @@ pub fn drop_file(harness: &mut Harness<'static, ReflectApp>, path: &Path) {
     harness.run();
     settle(harness);
 }
+
+/// In the app's own file chooser: types a folder (or file) and presses Enter,
+/// as a person does when no system dialog is there.
+pub fn go_to_in_chooser(harness: &mut Harness<'static, ReflectApp>, path: &Path) {
+    replace_text(harness, "File or folder", &path.display().to_string());
+    press(harness, egui::Key::Enter);
+}
