@@ -51,7 +51,6 @@ pub use conflicts::{AnswerDifference, ConflictCopy, answer_differences, conflict
 pub use disk::{Disk, FaultPlan, Step};
 pub use error::{Record, StoreError};
 pub use paths::create_private_folder;
-use paths::project_config_dir;
 pub use paths::{
     DATA_DIR_ENV, EXPORTS_DIR, LOCK_FILE, MAX_REFLECTION_ID_CHARS, REFLECTIONS_DIR, TEACHERS_FILE,
     TRASH_DIR, backup_path, default_guides_dir, fallback_export_folder, is_valid_reflection_id,

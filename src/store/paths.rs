@@ -35,7 +35,7 @@ pub(crate) fn resolve_data_dir_from(
     cli: Option<PathBuf>,
     env: Option<OsString>,
 ) -> Result<PathBuf, StoreError> {
-    resolve_data_dir_with(cli, env, super::relocate::data_folder_pointer())
+    resolve_data_dir_with(cli, env, data_folder_pointer())
 }
 
 /// [`resolve_data_dir_from`] with the moved-notebook pointer file passed in.
@@ -49,8 +49,7 @@ pub(crate) fn resolve_data_dir_with(
         (Some(cli), _) => cli,
         (None, Some(env)) if !env.is_empty() => PathBuf::from(env),
         _ => {
-            let moved =
-                pointer.and_then(|p| super::relocate::read_pointer(&p).map(|folder| (p, folder)));
+            let moved = pointer.and_then(|p| read_pointer(&p).map(|folder| (p, folder)));
             match moved {
                 Some((_, folder)) if folder.is_dir() => folder,
                 Some((pointer, folder)) => {
@@ -71,9 +70,21 @@ pub fn default_guides_dir() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.config_dir().join("guides"))
 }
 
-/// The platform's configuration folder for PL Reflect.
-pub(crate) fn project_config_dir() -> Option<PathBuf> {
-    project_dirs().map(|dirs| dirs.config_dir().to_path_buf())
+/// The file, in the configuration folder, that names the notebook's folder
+/// after a move (`store::relocate`). `--data-dir` and `PL_REFLECT_DATA_DIR`
+/// still come first.
+pub const DATA_FOLDER_POINTER: &str = "data-folder.txt";
+
+/// The pointer file, where the platform has a configuration folder.
+pub fn data_folder_pointer() -> Option<PathBuf> {
+    project_dirs().map(|dirs| dirs.config_dir().join(DATA_FOLDER_POINTER))
+}
+
+/// The folder a pointer file names, if there is one.
+pub fn read_pointer(pointer: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(pointer).ok()?;
+    let line = text.lines().next()?.trim();
+    (!line.is_empty()).then(|| PathBuf::from(line))
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {

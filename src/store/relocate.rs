@@ -7,13 +7,11 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::atomic;
 use super::disk::Disk;
+pub use super::paths::{DATA_FOLDER_POINTER, data_folder_pointer, read_pointer};
 use super::paths::{LOCK_FILE, create_private_folder};
-use super::{atomic, project_config_dir};
 
-/// The file, in the configuration folder, that names the notebook's folder
-/// after a move. `--data-dir` and `PL_REFLECT_DATA_DIR` still come first.
-pub const DATA_FOLDER_POINTER: &str = "data-folder.txt";
 /// The note left in the old folder.
 pub const MOVED_NOTE: &str = "MOVED.txt";
 /// The name of the notebook's folder inside the folder the teacher chose.
@@ -32,18 +30,6 @@ pub enum MoveError {
         "the copy of {0} does not read back the same; the notebook stays where it was, unchanged"
     )]
     Differs(PathBuf),
-}
-
-/// The pointer file, where the platform has a configuration folder.
-pub fn data_folder_pointer() -> Option<PathBuf> {
-    project_config_dir().map(|dir| dir.join(DATA_FOLDER_POINTER))
-}
-
-/// The folder a pointer file names, if there is one.
-pub fn read_pointer(pointer: &Path) -> Option<PathBuf> {
-    let text = std::fs::read_to_string(pointer).ok()?;
-    let line = text.lines().next()?.trim();
-    (!line.is_empty()).then(|| PathBuf::from(line))
 }
 
 /// Copies the notebook in `old` into `chosen/PL Reflect notebook`, checks the
