@@ -493,3 +493,14 @@ fn a_clicked_button_takes_the_keyboard_focus() {
             .is_focused()
     );
 }
+
+#[test]
+fn escape_in_a_field_puts_the_focus_back_on_the_page_not_the_menus() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    begin(&mut harness, "");
+    click_starting_with(&mut harness, "Section 2: Big questions");
+    type_into(&mut harness, FIRST_QUESTION, "A few words");
+    common::press(&mut harness, egui::Key::Escape);
+    assert!(harness.get_by_label("Big questions").is_focused());
+}

@@ -146,6 +146,8 @@ pub struct ReflectApp {
     switch_pane: bool,
     /// The widget that had the keyboard focus in the last frame.
     last_focused: Option<egui::Id>,
+    /// Escape was pressed in the last frame.
+    escape_pressed: bool,
     /// Why the settings file is not rewritten, if it is not (said once).
     settings_read_only: Option<String>,
     /// The screen Settings was opened from, for its Back button and Escape.
@@ -281,6 +283,7 @@ impl ReflectApp {
             open_file_menu: false,
             switch_pane: false,
             last_focused: None,
+            escape_pressed: false,
             before_settings: None,
             settings_read_only,
             print_job: None,
@@ -610,15 +613,19 @@ impl eframe::App for ReflectApp {
         // Escape leaves Settings (dialogs close on Escape by themselves). On
         // the reflecting screen it puts the focus back on the page, not on
         // the menus where the next Tab would otherwise start.
-        if escape && self.dialog.is_none() {
-            match self.screen {
-                Screen::Settings => self.leave_settings(),
-                Screen::Reflect(_) if !ctx.memory(|m| m.focused().is_some()) => {
-                    self.reflect.refocus_content();
-                }
-                _ => {}
-            }
+        if escape && self.dialog.is_none() && self.screen == Screen::Settings {
+            self.leave_settings();
         }
+        // Escape in a field gives up its focus during the frame; on the next
+        // one, the focus goes back to the page rather than to the menus.
+        if std::mem::take(&mut self.escape_pressed)
+            && matches!(self.screen, Screen::Reflect(_))
+            && self.dialog.is_none()
+            && ctx.memory(|m| m.focused().is_none())
+        {
+            self.reflect.refocus_content();
+        }
+        self.escape_pressed = escape;
         // A file dropped onto the window is imported, as if chosen.
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
