@@ -309,7 +309,7 @@ fn the_notebook_moves_to_another_folder_checked_and_the_old_one_kept() {
             .contains("\"trying\"")
     );
     // Later starts open the new place; the old folder is as it was, with a note.
-    let pointer = std::fs::read_to_string(dir.path().with_extension("pointer")).expect("pointer");
+    let pointer = std::fs::read_to_string(common::pointer_file(dir.path())).expect("pointer");
     assert_eq!(pointer.trim(), new.display().to_string());
     assert_eq!(common::reflection_files(dir.path()).len(), 1);
     assert!(dir.path().join("MOVED.txt").exists());

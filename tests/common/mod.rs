@@ -20,23 +20,26 @@ pub fn config(data_dir: &Path) -> AppConfig {
         // Tests never open a system dialog: the app's own chooser is used.
         system_dialogs: false,
         open_file: None,
-        data_folder_pointer: Some(data_dir.with_extension("pointer")),
+        data_folder_pointer: Some(pointer_file(data_dir)),
     }
 }
 
-/// Where the tests' app saves exports: beside the data folder.
+/// Where the tests' app saves exports: the data folder's own exports
+/// folder, the one place inside it an export may go, so that it goes with
+/// the temporary folder.
 pub fn export_dir(data_dir: &Path) -> PathBuf {
-    let mut name = data_dir.file_name().unwrap_or_default().to_os_string();
-    name.push("-exports");
-    data_dir.with_file_name(name)
+    data_dir.join("exports")
 }
 
-/// Where the tests' app keeps words it could not save: beside the data
-/// folder, never in the user's own state folder.
+/// Where the tests' app keeps words it could not save: never in the user's
+/// own state folder, and removed with the temporary folder.
 pub fn recovery_dir(data_dir: &Path) -> PathBuf {
-    let mut name = data_dir.file_name().unwrap_or_default().to_os_string();
-    name.push("-recovery");
-    data_dir.with_file_name(name)
+    data_dir.join(".recovery-for-tests")
+}
+
+/// Where the tests' app remembers a moved notebook, never the user's own.
+pub fn pointer_file(data_dir: &Path) -> PathBuf {
+    data_dir.join(".moved-notebook-for-tests")
 }
 
 /// Opens the real app on `data_dir` in a 1280×800 window.
