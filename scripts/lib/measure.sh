@@ -166,10 +166,10 @@ PY
 # click the known places of its "Continue" (a teacher's home: 316,222) or
 # "Open" button (a coach's home: 433,302), then walk down the columns where
 # those buttons sit (x 316, then x 433), until the window's title says a
-# reflection is open ("PL Reflect — TITLE"). Then the third entry of the
-# section list (x 100, y 223: it holds while the reflection's title is one
-# line and the guide's title wraps to two, as in scripts/screenshots). A
-# screenshot checks that the checklist's entry is selected.
+# reflection is open ("PL Reflect — TITLE"). Then the third section, with
+# Ctrl+PageDown twice. A screenshot checks that the checklist's entry (the
+# third of the section list, x 60, y 268 while the reflection's title is one
+# line and the guide's title wraps to two) is selected.
 nav_checklist() {
     local wid=$1 point y name shot=${RUN_SHOT:-$WORK/nav.png} points=()
     focus_window "$wid"
@@ -185,7 +185,9 @@ nav_checklist() {
         sleep 0.5
         name=$(xdotool getwindowname "$wid" 2>/dev/null || true)
         if [[ "$name" == "PL Reflect"* && "$name" != "PL Reflect" ]]; then
-            xdotool mousemove --window "$wid" 100 223 click 1
+            # The third section, by keyboard: its place in the list moves as
+            # the list's entries change.
+            xdotool key --clearmodifiers ctrl+Next ctrl+Next
             sleep 0.7
             shot_window "$wid" "$shot" || true
             if on_checklist "$shot"; then
@@ -205,7 +207,7 @@ nav_checklist() {
 # with the accent (blue) background.
 on_checklist() {
     local rgb r b
-    rgb=$(/usr/bin/convert "$1" -format '%[fx:int(255*p{185,232}.r)] %[fx:int(255*p{185,232}.g)] %[fx:int(255*p{185,232}.b)]' info: 2>/dev/null) || return 1
+    rgb=$(/usr/bin/convert "$1" -format '%[fx:int(255*p{60,268}.r)] %[fx:int(255*p{60,268}.g)] %[fx:int(255*p{60,268}.b)]' info: 2>/dev/null) || return 1
     read -r r _ b <<<"$rgb"
     [ "$b" -gt $((r + 40)) ]
 }

@@ -16,6 +16,11 @@ pub enum SaveJob {
     Teachers(Vec<Teacher>),
     /// The window's preferences (`settings.json`).
     Settings(serde_json::Value),
+    /// `DATA/.open`, written while a window has the notebook open.
+    OpenMarker {
+        path: std::path::PathBuf,
+        bytes: Vec<u8>,
+    },
     /// Imports a reflection a teacher exported, after every save queued before it.
     Import {
         plan: Box<crate::coach::ImportPlan>,
@@ -153,6 +158,11 @@ impl Autosave {
                                 error: error.to_string(),
                             },
                         },
+                        SaveJob::OpenMarker { path, bytes } => {
+                            // Only the message after a crash depends on it.
+                            let _ = crate::store::atomic::write(&path, &bytes);
+                            continue;
+                        }
                         SaveJob::Settings(settings) => {
                             // Preferences only: a failure is not worth interrupting the teacher for.
                             let _ = store.save_settings(&settings);

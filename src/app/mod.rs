@@ -384,13 +384,7 @@ impl ReflectApp {
             std::process::id(),
             crate::clock::Timestamp::now()
         );
-        if let Err(error) = crate::store::atomic::write(&marker, opened.as_bytes()) {
-            // Only the message after a crash depends on it; saving does not.
-            self.notify_problem(format!(
-                "{} could not be written ({error}); after a crash PL Reflect cannot say so.",
-                marker.display()
-            ));
-        }
+        self.notebook.mark_open(marker, opened.into_bytes());
         unclean
     }
 

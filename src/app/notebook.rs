@@ -942,6 +942,12 @@ impl Notebook {
 }
 
 impl Notebook {
+    /// Marks the notebook as open (`DATA/.open`) through the worker, so the
+    /// first frame does not wait for the disk.
+    pub fn mark_open(&mut self, path: std::path::PathBuf, bytes: Vec<u8>) {
+        self.autosave.send(SaveJob::OpenMarker { path, bytes });
+    }
+
     /// Saves the window preferences through the worker, off the UI thread;
     /// the store keeps the fields of the file this version does not know.
     pub fn save_settings(&mut self, settings: &super::settings::Settings) {
