@@ -85,7 +85,7 @@ impl ReflectApp {
                 }
                 None => self.notify_problem("Open a reflection first, then print its summary."),
             },
-            UiCommand::SwitchPane => self.switch_pane = true,
+            UiCommand::SwitchPane => self.reflect.switch_pane = true,
             UiCommand::About => self.dialog = Some(Dialog::About),
             UiCommand::CommandPalette => {
                 self.dialog = Some(Dialog::CommandPalette {
@@ -356,7 +356,6 @@ impl ReflectApp {
             }
             Action::RetrySaveAndQuit => {
                 self.dialog = None;
-                self.quitting.blocked = false;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 Ok(())
             }
@@ -432,6 +431,7 @@ impl ReflectApp {
         why: Option<String>,
     ) {
         let mut chooser = FileChooser::new(purpose, folder, why);
+        chooser.places = file_pick::usual_places();
         chooser.listing = file_pick::list_folder(&chooser.folder, |name| {
             purpose == ChooserPurpose::Import && is_importable_name(name)
         });

@@ -79,8 +79,6 @@ impl AppConfig {
 struct Quitting {
     /// The teacher chose to quit without the unsaved words.
     anyway: bool,
-    /// The window was asked to close and could not save everything.
-    blocked: bool,
     /// Close once the notice on screen is read (after moving the notebook).
     after_notice: bool,
 }
@@ -142,8 +140,6 @@ pub struct ReflectApp {
     quitting: Quitting,
     /// F10 or Alt+F was pressed: open the File menu on the next frame.
     open_file_menu: bool,
-    /// F6 was pressed: move the focus between the side list and the page.
-    switch_pane: bool,
     /// The widget that had the keyboard focus in the last frame.
     last_focused: Option<egui::Id>,
     /// Escape was pressed in the last frame.
@@ -281,7 +277,6 @@ impl ReflectApp {
             presenting: false,
             quitting: Quitting::default(),
             open_file_menu: false,
-            switch_pane: false,
             last_focused: None,
             escape_pressed: false,
             before_settings: None,
@@ -330,7 +325,7 @@ impl ReflectApp {
             Screen::Home
         };
         self.show_problems = !self.notebook.problems.is_empty();
-        self.conflict_count = self.notebook.store.conflicts().len();
+        self.conflict_count = self.notebook.conflict_copies;
         if self.conflict_count > 0 {
             self.notify_problem(format!(
                 "A synced folder left {} of your reflections or sessions; choose which answers to keep in Sync conflicts.",
@@ -654,7 +649,6 @@ impl eframe::App for ReflectApp {
                 // Never quit with words that are in no file: stay open and
                 // say why, with a way to keep them elsewhere.
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.quitting.blocked = true;
                 self.dialog = Some(Dialog::QuitUnsaved {
                     what: self.notebook.unsaved_in_words(),
                     reason: match self.notebook.save_state() {
@@ -677,9 +671,6 @@ impl eframe::App for ReflectApp {
             ctx.memory_mut(|m| m.request_focus(clicked));
         }
         self.scroll_focus_into_view(ui.ctx());
-        if std::mem::take(&mut self.switch_pane) {
-            self.reflect.switch_pane = true;
-        }
         if self.is_opening() {
             egui::CentralPanel::default().show(ui, views::welcome::opening);
             self.metrics.record_frame(started);
@@ -799,7 +790,7 @@ impl eframe::App for ReflectApp {
             actions.extend(dialog.ui(&ctx, &self.notebook));
         }
         if let Some(chooser) = self.chooser.as_mut() {
-            actions.extend(chooser.ui(&ctx, &file_pick::usual_places()));
+            actions.extend(chooser.ui(&ctx));
         }
         if let Some(plan) = &self.import_conflict {
             actions.extend(views::dialogs::import_conflict(&ctx, plan, &self.notebook));

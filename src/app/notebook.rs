@@ -135,6 +135,8 @@ pub struct Notebook {
     pub sessions: Vec<SessionEntry>,
     /// Readable descriptions of files that could not be used.
     pub problems: Vec<String>,
+    /// How many sync conflict copies the notebook's folders held when read.
+    pub conflict_copies: usize,
     /// Reflections deleted in this session, newest last, so they can be restored.
     pub deleted: Vec<Reflection>,
     /// Edited reflections and sessions not yet sent to the worker.
@@ -201,6 +203,7 @@ impl Notebook {
             entries: Vec::new(),
             sessions: Vec::new(),
             problems,
+            conflict_copies: 0,
             deleted: Vec::new(),
             pending: BTreeMap::new(),
             teachers_pending: None,
@@ -219,6 +222,12 @@ impl Notebook {
 
     /// Adds what was read from the store. Called once, before any edit.
     pub fn fill(&mut self, snapshot: Snapshot) {
+        // The reading thread already found the sync conflict copies.
+        self.conflict_copies = snapshot
+            .problems
+            .iter()
+            .filter(|p| p.kind == crate::store::ProblemKind::ConflictCopy)
+            .count();
         self.problems
             .extend(snapshot.problems.iter().map(ToString::to_string));
         self.teachers = snapshot.teachers;

@@ -78,7 +78,7 @@ impl RecoveryFolder {
     }
 
     fn keep(&self, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
-        create_private_dir(&self.dir)?;
+        crate::store::create_private_folder(&self.dir)?;
         let path = self.dir.join(name);
         crate::store::atomic::write(&path, bytes)?;
         Ok(path)
@@ -147,17 +147,6 @@ pub fn as_export(reflection: &Reflection, teacher_name: Option<&str>) -> Exporte
             }),
         reflection: reflection.clone(),
     }
-}
-
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
 }
 
 /// FNV-1a: the same folder gets the same name on every start and platform.

@@ -39,6 +39,9 @@ pub struct FileChooser {
     pub listing: Listing,
     /// Why PL Reflect shows its own chooser, said once at the top.
     pub why: Option<String>,
+    /// The places people keep files (Home, Documents…), for quick buttons;
+    /// found by the app when the chooser opens.
+    pub places: Vec<(String, PathBuf)>,
 }
 
 impl FileChooser {
@@ -49,10 +52,11 @@ impl FileChooser {
             folder,
             listing: Listing::default(),
             why,
+            places: Vec::new(),
         }
     }
 
-    pub fn ui(&mut self, ctx: &egui::Context, places: &[(String, PathBuf)]) -> Vec<Action> {
+    pub fn ui(&mut self, ctx: &egui::Context) -> Vec<Action> {
         let mut actions = Vec::new();
         let purpose = self.purpose;
         let body = |ui: &mut Ui| {
@@ -85,7 +89,7 @@ impl FileChooser {
                         actions.push(Action::ChooserGo(parent.to_path_buf()));
                     }
                 }
-                for (name, path) in places {
+                for (name, path) in &self.places {
                     if ui
                         .button(name)
                         .on_hover_text(path.display().to_string())
