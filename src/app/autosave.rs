@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
+use super::jobs::{JobKind, Jobs};
 use super::recovery::RecoveryFolder;
 use crate::reflection::{Reflection, Teacher};
 use crate::store::Store;
@@ -42,10 +43,10 @@ pub enum SaveOutcome {
         error: String,
     },
     /// The imported reflection and the teachers as they now are on disk.
-    Imported(Result<(Box<Reflection>, Vec<Teacher>), String>),
+    Imported(anyhow::Result<(Box<Reflection>, Vec<Teacher>)>),
     Moved {
         job: Move,
-        result: Result<(), String>,
+        result: anyhow::Result<()>,
     },
 }
 
@@ -103,131 +104,123 @@ impl Autosave {
     ) -> Self {
         let (jobs, job_rx) = channel::<SaveJob>();
         let (outcome_tx, outcomes) = channel();
-        let worker = std::thread::Builder::new()
-            .name("autosave".into())
-            .spawn(move || {
-                while let Ok(job) = job_rx.recv() {
-                    let outcome = match job {
-                        SaveJob::Reflection(reflection) => {
-                            let what = SavedThing::Reflection {
-                                id: reflection.id.clone(),
-                                updated: reflection.updated.0.clone(),
-                            };
-                            match store.save_reflection(&reflection) {
-                                Ok(()) => {
-                                    if let Some(recovery) = &recovery {
-                                        recovery.forget(&reflection.id);
-                                    }
-                                    SaveOutcome::Saved
+        let worker = Jobs::start_worker(JobKind::Saving, move || {
+            while let Ok(job) = job_rx.recv() {
+                let outcome = match job {
+                    SaveJob::Reflection(reflection) => {
+                        let what = SavedThing::Reflection {
+                            id: reflection.id.clone(),
+                            updated: reflection.updated.0.clone(),
+                        };
+                        match store.save_reflection(&reflection) {
+                            Ok(()) => {
+                                if let Some(recovery) = &recovery {
+                                    recovery.forget(&reflection.id);
                                 }
-                                Err(error) => SaveOutcome::Failed {
-                                    what,
-                                    error: kept_elsewhere(
-                                        error.to_string(),
-                                        recovery
-                                            .as_ref()
-                                            .map(|r| r.keep_reflection(&reflection, None)),
-                                    ),
-                                },
+                                SaveOutcome::Saved
                             }
-                        }
-                        SaveJob::Session(session) => {
-                            let what = SavedThing::Session {
-                                id: session.id.clone(),
-                            };
-                            match store.save_session(&session) {
-                                Ok(()) => {
-                                    if let Some(recovery) = &recovery {
-                                        recovery.forget(&session.id);
-                                    }
-                                    SaveOutcome::Saved
-                                }
-                                Err(error) => SaveOutcome::Failed {
-                                    what,
-                                    error: kept_elsewhere(
-                                        error.to_string(),
-                                        recovery.as_ref().map(|r| r.keep_session(&session)),
-                                    ),
-                                },
-                            }
-                        }
-                        SaveJob::Teachers(teachers) => match store.save_teachers(&teachers) {
-                            Ok(()) => SaveOutcome::Saved,
                             Err(error) => SaveOutcome::Failed {
-                                what: SavedThing::Teachers,
-                                error: error.to_string(),
+                                what,
+                                error: kept_elsewhere(
+                                    error.to_string(),
+                                    recovery
+                                        .as_ref()
+                                        .map(|r| r.keep_reflection(&reflection, None)),
+                                ),
                             },
+                        }
+                    }
+                    SaveJob::Session(session) => {
+                        let what = SavedThing::Session {
+                            id: session.id.clone(),
+                        };
+                        match store.save_session(&session) {
+                            Ok(()) => {
+                                if let Some(recovery) = &recovery {
+                                    recovery.forget(&session.id);
+                                }
+                                SaveOutcome::Saved
+                            }
+                            Err(error) => SaveOutcome::Failed {
+                                what,
+                                error: kept_elsewhere(
+                                    error.to_string(),
+                                    recovery.as_ref().map(|r| r.keep_session(&session)),
+                                ),
+                            },
+                        }
+                    }
+                    SaveJob::Teachers(teachers) => match store.save_teachers(&teachers) {
+                        Ok(()) => SaveOutcome::Saved,
+                        Err(error) => SaveOutcome::Failed {
+                            what: SavedThing::Teachers,
+                            error: error.to_string(),
                         },
-                        SaveJob::OpenMarker { path, bytes } => {
-                            // Only the message after a crash depends on it.
-                            let _ = crate::store::atomic::write(&path, &bytes);
-                            continue;
-                        }
-                        SaveJob::Settings(settings) => {
-                            // Preferences only: a failure is not worth interrupting the teacher for.
-                            let _ = store.save_settings(&settings);
-                            continue;
-                        }
-                        SaveJob::Move(job) => {
-                            let result = match &job {
-                                Move::DeleteReflection(id) => {
-                                    store.delete_reflection(id).map_err(|e| e.to_string())
+                    },
+                    SaveJob::OpenMarker { path, bytes } => {
+                        // Only the message after a crash depends on it.
+                        let _ = crate::store::atomic::write(&path, &bytes);
+                        continue;
+                    }
+                    SaveJob::Settings(settings) => {
+                        // Preferences only: a failure is not worth interrupting the teacher for.
+                        let _ = store.save_settings(&settings);
+                        continue;
+                    }
+                    SaveJob::Move(job) => {
+                        let result = match &job {
+                            Move::DeleteReflection(id) => {
+                                store.delete_reflection(id).map_err(anyhow::Error::from)
+                            }
+                            Move::RestoreReflection(id) => {
+                                store.restore_reflection(id).map_err(anyhow::Error::from)
+                            }
+                            Move::RestoreTeacherData {
+                                reflections,
+                                sessions,
+                            } => reflections
+                                .iter()
+                                .try_for_each(|id| store.restore_reflection(id))
+                                .and_then(|()| {
+                                    sessions.iter().try_for_each(|id| store.restore_session(id))
+                                })
+                                .map_err(anyhow::Error::from),
+                            Move::DeleteTeacherData(id) => store
+                                .delete_teacher_data(id)
+                                .map(|_| ())
+                                .map_err(anyhow::Error::from),
+                        };
+                        SaveOutcome::Moved { job, result }
+                    }
+                    SaveJob::Import {
+                        plan,
+                        choice,
+                        teacher,
+                    } => {
+                        let imported = crate::coach::apply_import(&plan, choice, &teacher, &store)
+                            .map_err(anyhow::Error::from)
+                            .and_then(|result| {
+                                let stored = store.load_reflection(&result.reflection_id)?;
+                                let (teachers, problem) = store.load_teachers();
+                                match problem {
+                                    Some(problem) => Err(anyhow::anyhow!(problem.to_string())),
+                                    None => Ok((Box::new(stored.reflection), teachers)),
                                 }
-                                Move::RestoreReflection(id) => {
-                                    store.restore_reflection(id).map_err(|e| e.to_string())
-                                }
-                                Move::RestoreTeacherData {
-                                    reflections,
-                                    sessions,
-                                } => reflections
-                                    .iter()
-                                    .try_for_each(|id| store.restore_reflection(id))
-                                    .and_then(|()| {
-                                        sessions.iter().try_for_each(|id| store.restore_session(id))
-                                    })
-                                    .map_err(|e| e.to_string()),
-                                Move::DeleteTeacherData(id) => store
-                                    .delete_teacher_data(id)
-                                    .map(|_| ())
-                                    .map_err(|e| e.to_string()),
-                            };
-                            SaveOutcome::Moved { job, result }
-                        }
-                        SaveJob::Import {
-                            plan,
-                            choice,
-                            teacher,
-                        } => {
-                            let imported =
-                                crate::coach::apply_import(&plan, choice, &teacher, &store)
-                                    .map_err(|e| e.to_string())
-                                    .and_then(|result| {
-                                        let stored = store
-                                            .load_reflection(&result.reflection_id)
-                                            .map_err(|e| e.to_string())?;
-                                        let (teachers, problem) = store.load_teachers();
-                                        match problem {
-                                            Some(problem) => Err(problem.to_string()),
-                                            None => Ok((Box::new(stored.reflection), teachers)),
-                                        }
-                                    });
-                            SaveOutcome::Imported(imported)
-                        }
-                        SaveJob::Flush(done) => {
-                            let _ = done.send(());
-                            continue;
-                        }
-                    };
-                    let _ = outcome_tx.send(outcome);
-                    wake();
-                }
-            });
+                            });
+                        SaveOutcome::Imported(imported)
+                    }
+                    SaveJob::Flush(done) => {
+                        let _ = done.send(());
+                        continue;
+                    }
+                };
+                let _ = outcome_tx.send(outcome);
+                wake();
+            }
+        });
         let (worker, start_error) = match worker {
             Ok(worker) => (Some(worker), None),
-            Err(error) => (
-                None,
-                Some(format!("the saving thread could not start ({error})")),
-            ),
+            Err(error) => (None, Some(error)),
         };
         Autosave {
             jobs: Some(jobs),

@@ -1,12 +1,48 @@
 //! The menu bar and the status bar around every screen.
 
-use super::commands::{Menu, UiCommand};
-use super::notebook::SaveState;
-use super::notifications::Severity;
-use super::views::Action;
-use super::{ReflectApp, Screen, theme};
+use std::time::Instant;
 
-pub(super) fn open_in_file_manager(path: &std::path::Path) -> Result<(), String> {
+use anyhow::Context as _;
+
+use super::commands::{Menu, UiCommand};
+use super::jobs::JobKind;
+use super::notebook::{Notebook, SaveState};
+use super::notifications::{Notifications, Severity};
+use super::theme;
+use super::views::{Action, Screen};
+
+/// Closing the window while some words are not saved.
+#[derive(Debug, Default)]
+pub struct Quitting {
+    /// The teacher chose to quit without the unsaved words.
+    pub anyway: bool,
+    /// Close once the notice on screen is read (after moving the notebook).
+    pub after_notice: bool,
+}
+
+/// Everything around the screens: the menus, the status bar, the panels,
+/// the keyboard's way around them, and what the window has said.
+#[derive(Default)]
+pub struct Chrome {
+    /// What happened, newest last: the status bar shows the newest, the
+    /// notifications panel all of them.
+    pub notifications: Notifications,
+    pub show_problems: bool,
+    /// Larger text for showing the screen to a teacher in a session.
+    pub presenting: bool,
+    pub quitting: Quitting,
+    /// F10 or Alt+F was pressed: open the File menu on the next frame.
+    pub open_file_menu: bool,
+    /// The widget that had the keyboard focus in the last frame.
+    last_focused: Option<egui::Id>,
+    /// Escape was pressed in the last frame.
+    pub escape_pressed: bool,
+    window_title: String,
+    /// The save error last put into the notifications, so it is told once.
+    told_save_error: Option<String>,
+}
+
+pub fn open_in_file_manager(path: &std::path::Path) -> anyhow::Result<()> {
     let program = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(target_os = "windows") {
@@ -18,17 +54,21 @@ pub(super) fn open_in_file_manager(path: &std::path::Path) -> Result<(), String>
         .arg(path)
         .spawn()
         .map(|_| ())
-        .map_err(|error| {
+        .with_context(|| {
             format!(
-                "Could not open {}: {error}. The folder is {}",
-                program,
+                "Could not open {program} (the folder is {})",
                 path.display()
             )
         })
 }
 
-impl ReflectApp {
-    pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+impl Chrome {
+    pub fn menu_bar(
+        &mut self,
+        ui: &mut egui::Ui,
+        notebook: &Notebook,
+        screen: Screen,
+    ) -> Vec<Action> {
         let mut actions = Vec::new();
         let open_file_menu = std::mem::take(&mut self.open_file_menu);
         egui::MenuBar::new().ui(ui, |ui| {
@@ -63,28 +103,30 @@ impl ReflectApp {
                     egui::Popup::open_id(ui.ctx(), egui::Popup::default_response_id(&response));
                 }
             }
-            let home = if self.notebook.is_coaching() {
+            let home = if notebook.is_coaching() {
                 "Teachers"
             } else {
                 "My reflections"
             };
-            if self.screen != Screen::Home
-                && self.screen != Screen::Welcome
-                && ui.button(home).clicked()
-            {
+            if screen != Screen::Home && screen != Screen::Welcome && ui.button(home).clicked() {
                 actions.push(Action::Command(UiCommand::GoHome));
             }
         });
         actions
     }
 
-    pub(super) fn status_bar(&self, ui: &mut egui::Ui) -> Vec<Action> {
+    pub fn status_bar(
+        &self,
+        ui: &mut egui::Ui,
+        notebook: &Notebook,
+        conflict_count: usize,
+    ) -> Vec<Action> {
         let mut actions = Vec::new();
         ui.horizontal(|ui| {
             // The right-hand buttons first, so a long message never hides them.
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if !self.notebook.problems.is_empty() && !self.show_problems {
-                    let text = format!("Problems ({})", self.notebook.problems.len());
+                if !notebook.problems.is_empty() && !self.show_problems {
+                    let text = format!("Problems ({})", notebook.problems.len());
                     if ui
                         .button(text)
                         .on_hover_text(UiCommand::ShowProblems.tooltip())
@@ -93,8 +135,8 @@ impl ReflectApp {
                         actions.push(Action::Command(UiCommand::ShowProblems));
                     }
                 }
-                if self.conflict_count > 0 {
-                    let text = format!("Sync conflicts ({})", self.conflict_count);
+                if conflict_count > 0 {
+                    let text = format!("Sync conflicts ({})", conflict_count);
                     if ui
                         .button(text)
                         .on_hover_text("Copies a synced folder left: choose which answers to keep")
@@ -114,7 +156,7 @@ impl ReflectApp {
                     }
                 }
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                    match self.notebook.save_state() {
+                    match notebook.save_state() {
                         SaveState::Saved => {
                             ui.weak("All changes saved");
                         }
@@ -132,7 +174,7 @@ impl ReflectApp {
                             }
                         }
                     }
-                    if let Some(name) = self.notebook.deleted_teacher_name() {
+                    if let Some(name) = notebook.deleted_teacher_name() {
                         ui.separator();
                         ui.label(format!(
                             "Deleted teacher \"{}\".",
@@ -142,7 +184,7 @@ impl ReflectApp {
                             actions.push(Action::UndoDeleteTeacher);
                         }
                     }
-                    if let Some(last) = self.notebook.deleted.last() {
+                    if let Some(last) = notebook.deleted.last() {
                         ui.separator();
                         ui.label(format!("Deleted \"{}\".", last.display_title()));
                         if ui.button("Undo delete").clicked() {
@@ -167,7 +209,11 @@ impl ReflectApp {
 
     /// Every notification of this run, newest first, with a way to open the
     /// folder a saved file went to.
-    pub(super) fn notifications_panel(&self, ui: &mut egui::Ui) -> Vec<Action> {
+    pub fn notifications_panel(
+        &self,
+        ui: &mut egui::Ui,
+        running: &[(JobKind, Instant)],
+    ) -> Vec<Action> {
         let mut actions = Vec::new();
         ui.horizontal(|ui| {
             ui.strong("Notifications");
@@ -175,7 +221,11 @@ impl ReflectApp {
                 actions.push(Action::ToggleNotifications);
             }
         });
-        let now = std::time::Instant::now();
+        let now = Instant::now();
+        for (kind, started) in running {
+            let seconds = now.saturating_duration_since(*started).as_secs();
+            ui.weak(format!("{}… ({seconds} s)", kind.doing()));
+        }
         egui::ScrollArea::vertical()
             .id_salt("notifications")
             .max_height(180.0)
@@ -211,5 +261,40 @@ impl ReflectApp {
                 }
             });
         actions
+    }
+
+    /// A new save error is told once, and so is its end.
+    pub fn follow_save_state(&mut self, notebook: &Notebook) {
+        match notebook.save_state() {
+            SaveState::Failed(error) if self.told_save_error.as_ref() != Some(&error) => {
+                self.notifications
+                    .problem(format!("Not saved yet, will retry: {error}"));
+                self.told_save_error = Some(error);
+            }
+            SaveState::Saved if self.told_save_error.take().is_some() => {
+                self.notifications.done("Everything is saved again.");
+            }
+            _ => {}
+        }
+    }
+
+    /// A widget that just took the keyboard focus (Tab, Shift+Tab) is
+    /// scrolled into sight, as far as needed and no further.
+    pub fn scroll_focus_into_view(&mut self, ctx: &egui::Context) {
+        let focused = ctx.memory(|m| m.focused());
+        if focused != self.last_focused {
+            self.last_focused = focused;
+            if let Some(response) = focused.and_then(|id| ctx.read_response(id)) {
+                response.scroll_to_me(None);
+            }
+        }
+    }
+
+    /// Tells the window system the title when it changes.
+    pub fn set_title(&mut self, ctx: &egui::Context, title: String) {
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
     }
 }

@@ -3,7 +3,8 @@
 //! all happen on a worker thread; the UI polls for the outcome each frame.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use super::jobs::{Job, JobKind, Jobs};
 use std::time::{Duration, Instant};
 
 /// A dialog that answers faster than this was never shown: there is no dialog
@@ -27,52 +28,22 @@ pub enum ExportOutcome {
     Failed(String),
 }
 
-/// One export in progress.
-pub struct ExportJob {
-    outcome: Receiver<ExportOutcome>,
-}
-
 /// Renders the export's bytes; runs on the worker thread.
 pub type Render = Box<dyn FnOnce() -> Result<Vec<u8>, String> + Send>;
 
-impl ExportJob {
-    /// Renders and saves on another thread. Nothing is ever written inside
-    /// `data_dir` (the notebook's own files), whatever the destination.
-    pub fn start(
-        data_dir: PathBuf,
-        destination: Destination,
-        file_name: String,
-        render: Render,
-        wake: impl Fn() + Send + 'static,
-    ) -> Self {
-        let (send, outcome) = channel();
-        let spawned = std::thread::Builder::new()
-            .name("export".into())
-            .spawn(move || {
-                let result = run(&data_dir, &destination, &file_name, render);
-                let _ = send.send(result);
-                wake();
-            });
-        if let Err(error) = spawned {
-            let (send, outcome) = channel();
-            let _ = send.send(ExportOutcome::Failed(format!(
-                "could not start saving: {error}"
-            )));
-            return ExportJob { outcome };
-        }
-        ExportJob { outcome }
-    }
-
-    /// The outcome, once the worker is done.
-    pub fn poll(&self) -> Option<ExportOutcome> {
-        match self.outcome.try_recv() {
-            Ok(outcome) => Some(outcome),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(ExportOutcome::Failed(
-                "saving stopped unexpectedly".to_owned(),
-            )),
-        }
-    }
+/// Renders and saves on a job of its own. Nothing is ever written inside
+/// `data_dir` (the notebook's own files), whatever the destination.
+pub fn start(
+    jobs: &Jobs,
+    kind: JobKind,
+    data_dir: PathBuf,
+    destination: Destination,
+    file_name: String,
+    render: Render,
+) -> Job<ExportOutcome> {
+    jobs.start(kind, move || {
+        run(&data_dir, &destination, &file_name, render)
+    })
 }
 
 fn run(
@@ -183,25 +154,24 @@ fn display(path: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Destination, ExportJob, ExportOutcome, write_export};
+    use super::super::jobs::{JobKind, JobState, Jobs};
+    use super::{Destination, ExportOutcome, start, write_export};
 
     #[test]
     fn nothing_is_ever_exported_into_the_notebook() {
         let dir = tempfile::tempdir().expect("tempdir");
         let data = dir.path().join("data");
         std::fs::create_dir_all(data.join("reflections")).expect("mkdir");
-        let job = ExportJob::start(
+        let job = start(
+            &Jobs::without_window(),
+            JobKind::ExportSummary,
             data.clone(),
             Destination::Folder(data.join("reflections")),
             "r-1.json".to_owned(),
             Box::new(|| Ok(b"{}".to_vec())),
-            || {},
         );
-        let outcome = loop {
-            if let Some(outcome) = job.poll() {
-                break outcome;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(5));
+        let JobState::Done(outcome) = job.wait(std::time::Duration::from_secs(10)) else {
+            panic!("the export job did not finish");
         };
         match outcome {
             ExportOutcome::Failed(message) => assert!(message.contains("data folder"), "{message}"),

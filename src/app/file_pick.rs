@@ -2,7 +2,9 @@
 //! dialog and the read run on a worker thread; the UI polls for the result.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use super::jobs::{Job, JobKind, Jobs};
+use super::views::file_chooser::{ChooserPurpose, FileChooser, is_importable_name};
 
 /// A file the user chose, read into memory.
 pub struct PickedFile {
@@ -24,60 +26,28 @@ const NO_DIALOG_THRESHOLD: std::time::Duration = std::time::Duration::from_milli
 /// Largest file accepted for import; exported reflections are a few kilobytes.
 const MAX_IMPORT_BYTES: u64 = 16 * 1024 * 1024;
 
-pub struct PickJob {
-    outcome: Receiver<PickOutcome>,
-}
-
-impl PickJob {
-    /// Asks for a JSON file, or reads `chosen` when it is given (tests, scripted use).
-    pub fn start(
-        chosen: Option<PathBuf>,
-        system_dialog: bool,
-        wake: impl Fn() + Send + 'static,
-    ) -> Self {
-        let (send, outcome) = channel();
-        let spawned = std::thread::Builder::new()
-            .name("open-file".into())
-            .spawn(move || {
-                let asked = std::time::Instant::now();
-                let given = chosen.is_some();
-                let path = chosen.or_else(|| {
-                    if !system_dialog {
-                        return None;
-                    }
-                    rfd::FileDialog::new()
-                        .add_filter("Exported reflection", &["plreflect", "json"])
-                        .pick_file()
-                });
-                let result = match path {
-                    None if !given && (!system_dialog || asked.elapsed() < NO_DIALOG_THRESHOLD) => {
-                        PickOutcome::NoDialog
-                    }
-                    None => PickOutcome::Cancelled,
-                    Some(path) => read(&path),
-                };
-                let _ = send.send(result);
-                wake();
-            });
-        if let Err(error) = spawned {
-            let (send, outcome) = channel();
-            let _ = send.send(PickOutcome::Failed(format!(
-                "could not open a file: {error}"
-            )));
-            return PickJob { outcome };
+/// Asks for a file to import with the system dialog (or reads `chosen`
+/// when it is given: a dropped file, tests, scripted use), on a job of its own.
+pub fn start(jobs: &Jobs, chosen: Option<PathBuf>, system_dialog: bool) -> Job<PickOutcome> {
+    jobs.start(JobKind::ChooseFile, move || {
+        let asked = std::time::Instant::now();
+        let given = chosen.is_some();
+        let path = chosen.or_else(|| {
+            if !system_dialog {
+                return None;
+            }
+            rfd::FileDialog::new()
+                .add_filter("Exported reflection", &["plreflect", "json"])
+                .pick_file()
+        });
+        match path {
+            None if !given && (!system_dialog || asked.elapsed() < NO_DIALOG_THRESHOLD) => {
+                PickOutcome::NoDialog
+            }
+            None => PickOutcome::Cancelled,
+            Some(path) => read(&path),
         }
-        PickJob { outcome }
-    }
-
-    pub fn poll(&self) -> Option<PickOutcome> {
-        match self.outcome.try_recv() {
-            Ok(outcome) => Some(outcome),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(PickOutcome::Failed(
-                "reading the file stopped unexpectedly".to_owned(),
-            )),
-        }
-    }
+    })
 }
 
 fn read(path: &std::path::Path) -> PickOutcome {
@@ -141,6 +111,29 @@ pub fn list_folder(
 }
 
 /// The person's home folder, where the app's own chooser starts.
+/// Where a downloaded file usually is: Downloads, else home.
+pub fn downloads_folder() -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|d| d.download_dir().map(std::path::Path::to_path_buf))
+        .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_path_buf()))
+        .unwrap_or_else(|| PathBuf::from("/"))
+}
+
+/// The app's own file chooser for `purpose`, showing `folder`.
+pub fn chooser(purpose: ChooserPurpose, folder: PathBuf, why: Option<String>) -> FileChooser {
+    let mut chooser = FileChooser::new(purpose, folder, why);
+    chooser.places = usual_places();
+    chooser.listing = list_folder(&chooser.folder, |name| {
+        purpose == ChooserPurpose::Import && is_importable_name(name)
+    });
+    chooser
+}
+
+/// The chooser of `purpose` again, at `path`'s folder.
+pub fn chooser_at(current: &FileChooser, path: &std::path::Path) -> FileChooser {
+    chooser(current.purpose, folder_of(path), current.why.clone())
+}
+
 pub fn home_folder() -> PathBuf {
     directories::UserDirs::new().map_or_else(|| PathBuf::from("/"), |d| d.home_dir().to_path_buf())
 }

@@ -43,7 +43,7 @@ pub fn run(config: AppConfig) -> anyhow::Result<()> {
         .build()
         .map_err(|error| could_not_open(&error))?;
     // Read the notebook while the window is being made.
-    let opening = folder.start_reading()?;
+    let opening = folder.start_reading();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("PL Reflect")
         .with_app_id(APP_ID)

@@ -48,6 +48,31 @@ pub struct Notifications {
 const KEPT: usize = 200;
 
 impl Notifications {
+    /// Something went as asked.
+    pub fn done(&mut self, text: impl Into<String>) {
+        self.push(Severity::Done, text, None);
+    }
+
+    /// Something did not go through.
+    pub fn problem(&mut self, text: impl Into<String>) {
+        self.push(Severity::Problem, text, None);
+    }
+
+    /// A problem with its causes, outermost first ("The copy could not be
+    /// written: disk full").
+    pub fn failed(&mut self, error: &anyhow::Error) {
+        self.problem(format!("{error:#}"));
+    }
+
+    /// A file was saved: the notification offers to open its folder.
+    pub fn saved(&mut self, text: impl Into<String>, path: &std::path::Path) {
+        self.push(
+            Severity::Done,
+            text,
+            path.parent().map(std::path::Path::to_path_buf),
+        );
+    }
+
     pub fn push(&mut self, severity: Severity, text: impl Into<String>, folder: Option<PathBuf>) {
         self.list.push(Notification {
             severity,

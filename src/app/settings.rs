@@ -62,3 +62,31 @@ impl Settings {
         self
     }
 }
+
+/// The preferences in use, the ones last handed to the disk, and why they
+/// are not written, if they are not.
+pub struct Preferences {
+    pub settings: Settings,
+    saved: Settings,
+    /// Why the settings file is not rewritten (said once at start).
+    pub read_only: Option<String>,
+}
+
+impl Preferences {
+    pub fn load(data_dir: &Path) -> Self {
+        let (settings, read_only) = Settings::load(data_dir);
+        Preferences {
+            saved: settings.clone(),
+            settings,
+            read_only,
+        }
+    }
+
+    /// Hands changed preferences to the saving thread.
+    pub fn save_if_changed(&mut self, notebook: &mut super::notebook::Notebook) {
+        if self.read_only.is_none() && self.settings != self.saved {
+            self.saved = self.settings.clone();
+            notebook.save_settings(&self.settings);
+        }
+    }
+}

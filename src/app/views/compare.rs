@@ -2,14 +2,14 @@
 
 use egui::{RichText, Ui};
 
-use super::Action;
 use super::widgets::{reading_column, subheading};
+use super::{Action, Room, RoomContext};
 use crate::app::notebook::Notebook;
 use crate::app::theme;
 use crate::coach::{Change, compare};
 
 #[derive(Debug, Clone, Default)]
-pub struct CompareView {
+pub struct CompareScreen {
     pub teacher_id: String,
     pub older: Option<String>,
     pub newer: Option<String>,
@@ -26,8 +26,23 @@ pub fn change_words(change: Change) -> &'static str {
     }
 }
 
-impl CompareView {
-    pub fn ui(&mut self, ui: &mut Ui, notebook: &Notebook) -> Vec<Action> {
+impl CompareScreen {
+    pub fn new(teacher_id: String) -> Self {
+        CompareScreen {
+            teacher_id,
+            ..Default::default()
+        }
+    }
+}
+
+impl Room for CompareScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &RoomContext<'_>) -> Vec<Action> {
+        self.draw(ui, cx.notebook)
+    }
+}
+
+impl CompareScreen {
+    fn draw(&mut self, ui: &mut Ui, notebook: &Notebook) -> Vec<Action> {
         let actions = Vec::new();
         let reflections = notebook.reflections_of(&self.teacher_id);
         // Oldest first reads like a timeline.

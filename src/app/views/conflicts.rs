@@ -5,8 +5,9 @@
 
 use egui::{RichText, Ui};
 
-use super::Action;
 use super::widgets::{name_for_screen_readers, reading_column, subheading};
+use super::{Action, Room, RoomContext};
+use crate::app::notebook::{ConflictRead, Notebook};
 use crate::app::theme;
 use crate::guide::Guide;
 use crate::reflection::{Answer, Reflection};
@@ -36,13 +37,67 @@ impl Conflict {
 
 /// The conflicts found, and those that could not be read.
 #[derive(Debug, Clone, Default)]
-pub struct ConflictsView {
+pub struct ConflictsScreen {
     pub conflicts: Vec<Conflict>,
     pub unreadable: Vec<String>,
+    /// How many copies wait, as last counted (the status bar shows it).
+    pub count: usize,
 }
 
-impl ConflictsView {
-    pub fn ui(
+impl Room for ConflictsScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &RoomContext<'_>) -> Vec<Action> {
+        let notebook = cx.notebook;
+        let guide_of = |id: &str| {
+            notebook
+                .entry(id)
+                .and_then(|e| notebook.guide(&e.reflection.guide_id))
+                .cloned()
+        };
+        self.draw(ui, &guide_of)
+    }
+}
+
+impl ConflictsScreen {
+    /// Reads the copies again, with the answers that differ.
+    pub fn read(&mut self, notebook: &Notebook) {
+        self.conflicts.clear();
+        self.unreadable.clear();
+        for read in notebook.read_conflict_copies() {
+            match read {
+                ConflictRead::Reflection { copy, ours, theirs } => {
+                    self.conflicts.push(Conflict::new(copy, &ours, &theirs));
+                }
+                ConflictRead::Unreadable(why) => self.unreadable.push(why),
+            }
+        }
+        self.count = self.conflicts.len() + self.unreadable.len();
+    }
+
+    /// Keeps the answers the teacher chose for the conflict at `index`, puts
+    /// the copy in the trash, and says what happened.
+    pub fn resolve(&mut self, index: usize, notebook: &mut Notebook) -> anyhow::Result<String> {
+        let Some(conflict) = self.conflicts.get(index).cloned() else {
+            return Ok(String::new());
+        };
+        let chosen: Vec<(String, Option<Answer>)> = conflict
+            .differences
+            .iter()
+            .zip(&conflict.take_copy)
+            .filter(|(_, take)| **take)
+            .map(|(d, _)| (d.item.clone(), d.theirs.clone()))
+            .collect();
+        let kept = chosen.len();
+        let aside = notebook.settle_conflict(&conflict.copy, chosen)?;
+        self.read(notebook);
+        Ok(format!(
+            "Kept {} from the copy in \"{}\"; the copy is now {}.",
+            crate::words::plural(kept, "answer", "answers"),
+            conflict.title,
+            aside.display()
+        ))
+    }
+
+    fn draw(
         &mut self,
         ui: &mut Ui,
         guide_of: &dyn Fn(&str) -> Option<std::sync::Arc<Guide>>,

@@ -66,6 +66,15 @@ pub enum Dialog {
 }
 
 impl Dialog {
+    /// "New reflection…", for `teacher_id` (None: the notebook's own teacher).
+    pub fn new_reflection(teacher_id: Option<String>) -> Self {
+        Dialog::NewReflection {
+            teacher_id,
+            guide_id: crate::guide::DEFAULT_GUIDE_ID.to_owned(),
+            title: String::new(),
+        }
+    }
+
     pub fn ui(&mut self, ctx: &egui::Context, notebook: &Notebook) -> Vec<Action> {
         let mut actions = Vec::new();
         let body = |ui: &mut Ui| match self {

@@ -2,8 +2,10 @@
 
 use egui::Ui;
 
-use super::Action;
 use super::widgets::{named_button, reading_column};
+use super::{Action, Room, RoomContext};
+use crate::app::memo::Memo;
+use crate::app::notebook::Notebook;
 use crate::app::theme;
 use crate::coach::{DueRevisit, RevisitSource};
 
@@ -15,7 +17,55 @@ pub struct DueRow {
     pub about: String,
 }
 
-pub fn ui(ui: &mut Ui, due: &[DueRow]) -> Vec<Action> {
+/// The due screen keeps its rows until the notebook or the day changes.
+#[derive(Default)]
+pub struct DueScreen {
+    /// For (notebook revision, today).
+    rows: Memo<(u64, String), Vec<DueRow>>,
+}
+
+impl Room for DueScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &RoomContext<'_>) -> Vec<Action> {
+        let key = (cx.notebook.revision(), crate::clock::today());
+        if self.rows.get(&key).is_none() {
+            self.rows.set(key.clone(), due_rows(cx.notebook, &key.1));
+        }
+        draw(ui, self.rows.get(&key).map_or(&[], Vec::as_slice))
+    }
+}
+
+/// The next steps due for a revisit on `today`, across teachers.
+fn due_rows(notebook: &Notebook, today: &str) -> Vec<DueRow> {
+    crate::coach::due_revisits(
+        &notebook.teachers,
+        notebook.entries.iter().map(|e| &e.reflection),
+        notebook.sessions.iter().map(|e| &e.session),
+        today,
+    )
+    .into_iter()
+    .map(|revisit| DueRow {
+        about: what_a_revisit_is_about(notebook, &revisit),
+        revisit,
+    })
+    .collect()
+}
+
+/// The practice a reflection's next step belongs to, or "Coach session".
+fn what_a_revisit_is_about(notebook: &Notebook, revisit: &DueRevisit) -> String {
+    match &revisit.source {
+        RevisitSource::Session { .. } => "Coach session".to_owned(),
+        RevisitSource::Reflection {
+            reflection_id,
+            item_id,
+        } => notebook
+            .entry(reflection_id)
+            .and_then(|entry| notebook.guide(&entry.reflection.guide_id))
+            .and_then(|guide| guide.item(item_id).map(|item| item.label().to_owned()))
+            .unwrap_or_else(|| item_id.clone()),
+    }
+}
+
+fn draw(ui: &mut Ui, due: &[DueRow]) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::ScrollArea::vertical().id_salt("due").show(ui, |ui| {
         reading_column(ui, |ui| {

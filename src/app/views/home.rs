@@ -2,14 +2,32 @@
 
 use egui::{RichText, Ui};
 
-use super::Action;
+use super::dialogs::Dialog;
+use super::teachers::TeachersView;
 use super::widgets::{LazyRows, named_button, progress_line, reading_column, subheading};
+use super::{Action, Room, RoomContext};
 use crate::app::commands::UiCommand;
 use crate::app::notebook::Notebook;
 use crate::app::theme;
 use crate::reflection::progress;
 
-pub fn ui(ui: &mut Ui, notebook: &Notebook) -> Vec<Action> {
+/// Home: a teacher's own reflections, or, in a coach's notebook, the teachers.
+#[derive(Default)]
+pub struct HomeScreen {
+    pub teachers: TeachersView,
+}
+
+impl Room for HomeScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &RoomContext<'_>) -> Vec<Action> {
+        if cx.notebook.is_coaching() {
+            self.teachers.ui(ui, cx.notebook)
+        } else {
+            own_reflections(ui, cx.notebook)
+        }
+    }
+}
+
+fn own_reflections(ui: &mut Ui, notebook: &Notebook) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::ScrollArea::vertical().id_salt("home").show_viewport(ui, |ui, viewport| {
         let content_top = ui.max_rect().top();
@@ -67,10 +85,10 @@ pub fn ui(ui: &mut Ui, notebook: &Notebook) -> Vec<Action> {
                         }
                         if entry.read_only.is_none() {
                             if named_button(ui, "Rename", &format!("Rename {name}")).clicked() {
-                                actions.push(Action::AskRename(reflection.id.clone()));
+                                actions.push(Action::Ask(Dialog::Rename { id: reflection.id.clone(), title: reflection.title.clone() }));
                             }
                             if named_button(ui, "Delete", &format!("Delete {name}")).clicked() {
-                                actions.push(Action::AskDelete(reflection.id.clone()));
+                                actions.push(Action::Ask(Dialog::ConfirmDelete { id: reflection.id.clone() }));
                             }
                         }
                     });

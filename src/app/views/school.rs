@@ -4,29 +4,83 @@
 
 use egui::{RichText, Ui};
 
-use super::Action;
 use super::widgets::{reading_column, subheading};
+use super::{Action, Room, RoomContext};
+use crate::app::memo::Memo;
+use crate::app::notebook::Notebook;
 use crate::app::theme;
 use crate::coach::{SchoolPicture, Shown};
 use crate::export::Format;
 
-#[derive(Debug, Clone)]
-pub struct SchoolView {
+pub struct SchoolScreen {
     pub guide_id: String,
     pub min_group: usize,
+    /// For (guide id, smallest group, notebook revision): the picture is
+    /// made from the whole notebook, once per change, not every frame.
+    picture: Memo<(String, usize, u64), SchoolPicture>,
 }
 
-impl Default for SchoolView {
+impl Default for SchoolScreen {
     fn default() -> Self {
-        SchoolView {
+        SchoolScreen {
             guide_id: crate::guide::DEFAULT_GUIDE_ID.to_owned(),
             min_group: 5,
+            picture: Memo::default(),
         }
     }
 }
 
-impl SchoolView {
-    pub fn ui(
+impl Room for SchoolScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &RoomContext<'_>) -> Vec<Action> {
+        let guides: Vec<(String, String)> = cx
+            .notebook
+            .library
+            .guides()
+            .iter()
+            .map(|g| (g.guide.id.clone(), g.guide.title.clone()))
+            .collect();
+        let key = (
+            self.guide_id.clone(),
+            self.min_group,
+            cx.notebook.revision(),
+        );
+        if self.picture.get(&key).is_none() {
+            match self.picture(cx.notebook) {
+                Some(picture) => self.picture.set(key.clone(), picture),
+                None => self.picture.clear(),
+            }
+        }
+        // Drawing may change the choices; the picture for them comes next frame.
+        let memo = std::mem::take(&mut self.picture);
+        let actions = match memo.get(&key) {
+            Some(picture) => self.draw(ui, &guides, picture),
+            None => Vec::new(),
+        };
+        self.picture = memo;
+        actions
+    }
+}
+
+impl SchoolScreen {
+    /// The school-wide picture of the chosen guide, from every teacher's newest reflection.
+    pub fn picture(&self, notebook: &Notebook) -> Option<SchoolPicture> {
+        let guide = notebook.guide(&self.guide_id)?;
+        let archived: Vec<&str> = notebook
+            .teachers
+            .iter()
+            .filter(|t| t.archived)
+            .map(|t| t.id.as_str())
+            .collect();
+        let reflections: Vec<&crate::reflection::Reflection> = notebook
+            .entries
+            .iter()
+            .map(|e| &e.reflection)
+            .filter(|r| r.guide_id == guide.id && !archived.contains(&r.teacher_id.as_str()))
+            .collect();
+        Some(crate::coach::aggregate(guide, &reflections, self.min_group))
+    }
+
+    fn draw(
         &mut self,
         ui: &mut Ui,
         guides: &[(String, String)],

@@ -4,11 +4,11 @@
 
 use egui::{RichText, Ui};
 
-use super::Action;
 use super::date_field::date_field;
 use super::widgets::{
     labelled_line, labelled_text_area, name_for_screen_readers, reading_column, subheading,
 };
+use super::{Action, Room, RoomContext};
 use crate::app::notebook::{Notebook, SessionEntry};
 use crate::app::theme;
 use crate::coach::{SessionEdit, suggested_agenda};
@@ -20,7 +20,38 @@ pub struct SessionDraft {
     pub step_text: String,
 }
 
-pub fn ui(
+/// The session screen: which session, and the coach's typing in progress.
+#[derive(Debug, Default)]
+pub struct SessionScreen {
+    pub session_id: String,
+    pub draft: SessionDraft,
+}
+
+impl SessionScreen {
+    pub fn new(session_id: String) -> Self {
+        SessionScreen {
+            session_id,
+            draft: SessionDraft::default(),
+        }
+    }
+}
+
+impl Room for SessionScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &RoomContext<'_>) -> Vec<Action> {
+        match cx.notebook.session(&self.session_id) {
+            Some(entry) => {
+                let editable = entry.read_only.is_none() && !cx.notebook.is_read_only();
+                draw(ui, cx.notebook, entry, &mut self.draft, editable)
+            }
+            None => {
+                ui.label("This session is no longer available.");
+                Vec::new()
+            }
+        }
+    }
+}
+
+fn draw(
     ui: &mut Ui,
     notebook: &Notebook,
     entry: &SessionEntry,

@@ -4,11 +4,27 @@ use std::path::Path;
 
 use egui::Ui;
 
-use super::Action;
 use super::widgets::{reading_column, subheading};
+use super::{Action, Room, RoomContext};
 use crate::app::theme::{self, ThemeChoice};
 
-pub fn ui(
+/// Settings: where the notebook lives, theme, text size and guide folder.
+#[derive(Default)]
+pub struct SettingsScreen;
+
+impl Room for SettingsScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &RoomContext<'_>) -> Vec<Action> {
+        draw(
+            ui,
+            cx.data_dir,
+            cx.guide_dir,
+            cx.settings.theme,
+            cx.settings.zoom,
+        )
+    }
+}
+
+fn draw(
     ui: &mut Ui,
     data_dir: &Path,
     guides_dir: Option<&Path>,

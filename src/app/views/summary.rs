@@ -4,8 +4,9 @@
 
 use egui::{Color32, RichText, Ui};
 
-use super::Action;
 use super::widgets::{reading_column, subheading};
+use super::{Action, Room, RoomContext};
+use crate::app::memo::Memo;
 use crate::app::theme;
 use crate::summary::{Count, Direction, Summary};
 
@@ -58,7 +59,50 @@ impl Voice {
     }
 }
 
-pub fn ui(ui: &mut Ui, summary: &Summary, voice: &Voice) -> Vec<Action> {
+/// The summary screen: which reflection, and its summary kept until the notebook changes.
+#[derive(Default)]
+pub struct SummaryScreen {
+    pub reflection_id: String,
+    /// For (reflection id, notebook revision).
+    summary: Memo<(String, u64), Summary>,
+}
+
+impl Room for SummaryScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &RoomContext<'_>) -> Vec<Action> {
+        let notebook = cx.notebook;
+        let key = (self.reflection_id.clone(), notebook.revision());
+        if self.summary.get(&key).is_none()
+            && let Some(summary) = notebook.summarize(&self.reflection_id, true, true, true)
+        {
+            self.summary.set(key.clone(), summary);
+        }
+        // In a coach's notebook the summary is about a teacher.
+        let voice = Voice {
+            teacher: notebook
+                .is_coaching()
+                .then(|| {
+                    notebook
+                        .entry(&self.reflection_id)
+                        .and_then(|e| notebook.teacher(&e.reflection.teacher_id))
+                        .map(|t| super::teachers::display_name(&t.name).to_owned())
+                })
+                .flatten(),
+        };
+        match self.summary.get(&key) {
+            Some(summary) => draw(ui, summary, &voice),
+            None => {
+                ui.label("This reflection or its guide is not available.");
+                Vec::new()
+            }
+        }
+    }
+
+    fn reflection_id(&self) -> Option<&str> {
+        (!self.reflection_id.is_empty()).then_some(self.reflection_id.as_str())
+    }
+}
+
+fn draw(ui: &mut Ui, summary: &Summary, voice: &Voice) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::ScrollArea::vertical().id_salt("summary").show(ui, |ui| {
         reading_column(ui, |ui| {

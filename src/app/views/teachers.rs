@@ -4,10 +4,11 @@
 
 use egui::{RichText, Ui};
 
-use super::Action;
+use super::dialogs::Dialog;
 use super::widgets::{
     name_for_screen_readers, named_button, progress_line, reading_column, subheading,
 };
+use super::{Action, Screen};
 use crate::app::notebook::Notebook;
 use crate::app::theme;
 use crate::reflection::progress;
@@ -86,7 +87,9 @@ impl TeachersView {
                     });
                 ui.add_space(theme::SMALL_GAP);
                 if ui.button("Add teacher…").clicked() {
-                    actions.push(Action::AskAddTeacher);
+                    actions.push(Action::Ask(Dialog::AddTeacher {
+                        name: String::new(),
+                    }));
                 }
                 if ui
                     .button("Import a reflection…")
@@ -101,14 +104,14 @@ impl TeachersView {
                     .on_hover_text("Next steps whose revisit date has come, across teachers")
                     .clicked()
                 {
-                    actions.push(Action::OpenDue);
+                    actions.push(Action::Go(Screen::Due));
                 }
                 if ui
                     .button("School-wide picture")
                     .on_hover_text("How many teachers use each practice; no names")
                     .clicked()
                 {
-                    actions.push(Action::OpenSchool);
+                    actions.push(Action::Go(Screen::School));
                 }
             });
         egui::CentralPanel::default().show(ui, |ui| {
@@ -126,7 +129,7 @@ impl TeachersView {
                     ui.horizontal_wrapped(|ui| {
                         let name = display_name(&teacher.name);
                         if named_button(ui, "New reflection…", &format!("New reflection for {name}")).clicked() {
-                            actions.push(Action::AskNewReflectionFor(teacher.id.clone()));
+                            actions.push(Action::Ask(Dialog::new_reflection(Some(teacher.id.clone()))));
                         }
                         if named_button(ui, "New session", &format!("New session with {name}")).clicked() {
                             actions.push(Action::StartSession(teacher.id.clone()));
@@ -137,7 +140,7 @@ impl TeachersView {
                             actions.push(Action::OpenCompare(teacher.id.clone()));
                         }
                         if named_button(ui, "Rename…", &format!("Rename teacher {name}")).clicked() {
-                            actions.push(Action::AskRenameTeacher(teacher.id.clone()));
+                            actions.push(Action::Ask(Dialog::RenameTeacher { teacher_id: teacher.id.clone(), name: teacher.name.clone() }));
                         }
                         let (label, archived) = if teacher.archived { ("Unarchive", false) } else { ("Archive", true) };
                         if named_button(ui, label, &format!("{label} {name}")).clicked() {
@@ -147,7 +150,7 @@ impl TeachersView {
                             });
                         }
                         if named_button(ui, "Delete…", &format!("Delete teacher {name}")).clicked() {
-                            actions.push(Action::AskDeleteTeacher(teacher.id.clone()));
+                            actions.push(Action::Ask(Dialog::ConfirmDeleteTeacher { teacher_id: teacher.id.clone() }));
                         }
                     });
                     growth_chart(ui, notebook, &teacher.id);
@@ -206,10 +209,10 @@ impl TeachersView {
                                     actions.push(Action::DuplicateReflection(reflection.id.clone()));
                                 }
                                 if named_button(ui, "Rename…", &format!("Rename {name}")).clicked() {
-                                    actions.push(Action::AskRename(reflection.id.clone()));
+                                    actions.push(Action::Ask(Dialog::Rename { id: reflection.id.clone(), title: reflection.title.clone() }));
                                 }
                                 if named_button(ui, "Delete…", &format!("Delete {name}")).clicked() {
-                                    actions.push(Action::AskDelete(reflection.id.clone()));
+                                    actions.push(Action::Ask(Dialog::ConfirmDelete { id: reflection.id.clone() }));
                                 }
                             });
                             if let Some(imported) = reflection.extra.get("imported") {

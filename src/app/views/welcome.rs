@@ -3,17 +3,17 @@
 
 use egui::{RichText, Ui};
 
-use super::Action;
 use super::widgets::reading_column;
+use super::{Action, Room, RoomContext};
 use crate::app::theme;
 
 #[derive(Default)]
-pub struct WelcomeView {
+pub struct WelcomeScreen {
     pub name: String,
 }
 
-impl WelcomeView {
-    pub fn ui(&mut self, ui: &mut Ui, data_dir: &std::path::Path) -> Vec<Action> {
+impl WelcomeScreen {
+    fn draw(&mut self, ui: &mut Ui, data_dir: &std::path::Path) -> Vec<Action> {
         let mut actions = Vec::new();
         egui::ScrollArea::vertical().show(ui, |ui| {
             reading_column(ui, |ui| {
@@ -65,6 +65,12 @@ impl WelcomeView {
 }
 
 /// What the window shows for the moment it takes to read the notebook's files.
+impl Room for WelcomeScreen {
+    fn ui(&mut self, ui: &mut Ui, cx: &RoomContext<'_>) -> Vec<Action> {
+        self.draw(ui, cx.data_dir)
+    }
+}
+
 pub fn opening(ui: &mut Ui) {
     reading_column(ui, |ui| {
         ui.add_space(theme::GAP * 4.0);

@@ -1,0 +1,164 @@
+//! Opening a notebook: the data folder is locked and its guides loaded, then
+//! its files are read on a job while the window is made. Once they arrive,
+//! the first screen learns what the last run left: a window that did not
+//! close normally, words kept elsewhere after a failed save.
+
+use std::path::Path;
+use std::sync::{Arc, mpsc};
+
+use super::AppConfig;
+use super::jobs::{Job, JobKind, Jobs};
+use super::local_time;
+use super::notebook::{Notebook, kept_copy_is_new};
+use super::recovery::Recovered;
+use crate::guide::GuideLibrary;
+use crate::store::{Access, Snapshot, Store};
+
+/// A data folder that is open (and locked for writing), with its guides
+/// loaded, whose files are not read yet.
+pub struct FolderToOpen {
+    store: Arc<Store>,
+    library: GuideLibrary,
+}
+
+impl FolderToOpen {
+    pub fn open(config: &AppConfig) -> anyhow::Result<Self> {
+        let store = Arc::new(Store::open(
+            &config.data_dir,
+            Access::Write {
+                wait: config.lock_wait,
+            },
+        )?);
+        Ok(FolderToOpen {
+            store,
+            library: GuideLibrary::load(&config.guide_dirs),
+        })
+    }
+
+    /// Starts reading the notebook's files on a job of its own.
+    pub fn start_reading(self) -> OpeningNotebook {
+        let snapshot =
+            Notebook::read_in_background(Arc::clone(&self.store), &Jobs::without_window());
+        OpeningNotebook {
+            store: self.store,
+            library: self.library,
+            snapshot,
+        }
+    }
+}
+
+/// A data folder being opened: the store is open and its files are being
+/// read. [`super::run`] starts this before the window exists, so that
+/// reading the notebook and creating the window happen at the same time.
+pub struct OpeningNotebook {
+    pub(super) store: Arc<Store>,
+    pub(super) library: GuideLibrary,
+    pub(super) snapshot: Job<Snapshot>,
+}
+
+impl OpeningNotebook {
+    /// Opens the data folder and starts reading it.
+    pub fn start(config: &AppConfig) -> anyhow::Result<Self> {
+        Ok(FolderToOpen::open(config)?.start_reading())
+    }
+
+    /// A data folder whose files arrive on `snapshot` whenever the caller
+    /// sends them, to try a notebook that is slow to read.
+    pub fn from_parts(
+        store: Arc<Store>,
+        library: GuideLibrary,
+        snapshot: mpsc::Receiver<Snapshot>,
+    ) -> Self {
+        let snapshot = Jobs::without_window().start_fallible(JobKind::OpenNotebook, move || {
+            snapshot
+                .recv()
+                .map_err(|_| "the notebook was never read".to_owned())
+        });
+        OpeningNotebook {
+            store,
+            library,
+            snapshot,
+        }
+    }
+}
+
+/// `DATA/.open`: there while a window has the notebook open. Found at start,
+/// it means the last window did not close normally (a crash, a kill, a
+/// power cut).
+const OPEN_MARKER: &str = ".open";
+
+/// Says whether the last window did not close normally, and how far its
+/// words were kept; then marks the notebook as open.
+pub fn note_unclean_exit(notebook: &mut Notebook, data_dir: &Path) -> Option<String> {
+    if notebook.is_read_only() {
+        return None;
+    }
+    let marker = data_dir.join(OPEN_MARKER);
+    let notice = marker.exists().then(|| {
+        let newest = notebook
+            .entries
+            .iter()
+            .map(|e| &e.reflection.updated)
+            .chain(notebook.sessions.iter().map(|e| &e.session.updated))
+            .max();
+        match newest {
+            Some(updated) => format!(
+                "PL Reflect did not close normally last time; everything up to {} was kept.",
+                local_time::when(updated)
+            ),
+            None => "PL Reflect did not close normally last time.".to_owned(),
+        }
+    });
+    let opened = format!(
+        "{{\"pid\": {}, \"opened\": \"{}\"}}\n",
+        std::process::id(),
+        crate::clock::Timestamp::now()
+    );
+    notebook.mark_open(marker, opened.into_bytes());
+    notice
+}
+
+/// The window closed normally: the next start has nothing to report.
+pub fn closed_cleanly(data_dir: &Path) {
+    let marker = data_dir.join(OPEN_MARKER);
+    let _ = std::fs::remove_file(&marker);
+    let _ = std::fs::remove_file(crate::store::backup_path(&marker));
+}
+
+/// Words that could not be saved last time were kept elsewhere: what of
+/// them the notebook does not have, in words, to offer back. When the
+/// notebook has all of it, it is tidied away and nothing is offered.
+pub fn recovered_to_offer(notebook: &mut Notebook) -> Option<(Vec<String>, Recovered)> {
+    if notebook.is_read_only() {
+        return None;
+    }
+    let folder = notebook.recovery().cloned()?;
+    let recovered = folder.read();
+    notebook.problems.extend(recovered.problems.iter().cloned());
+    let mut what: Vec<String> = recovered
+        .reflections
+        .iter()
+        .filter(|r| {
+            kept_copy_is_new(*r, notebook.entry(&r.id).map(|e| &e.reflection), |r| {
+                &r.updated
+            })
+        })
+        .map(|r| format!("\"{}\" (changed {})", r.display_title(), r.updated))
+        .collect();
+    what.extend(
+        recovered
+            .sessions
+            .iter()
+            .filter(|s| {
+                kept_copy_is_new(*s, notebook.session(&s.id).map(|e| &e.session), |s| {
+                    &s.updated
+                })
+            })
+            .map(|s| format!("the coach session of {} (changed {})", s.date, s.updated)),
+    );
+    if what.is_empty() {
+        notebook.bring_back(recovered);
+        return None;
+    }
+    Some((what, recovered))
+}
