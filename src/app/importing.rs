@@ -21,8 +21,8 @@ pub struct Importing {
 /// What a finished pick asks of the window.
 pub enum Picked {
     Nothing,
-    /// No system dialog could be shown: open the app's own chooser here.
-    ShowChooser(PathBuf),
+    /// No system dialog could be shown: open the app's own chooser.
+    ShowChooser,
 }
 
 impl Importing {
@@ -81,7 +81,7 @@ impl Importing {
                 Picked::Nothing
             }
             PickOutcome::Cancelled => Picked::Nothing,
-            PickOutcome::NoDialog => Picked::ShowChooser(file_pick::downloads_folder()),
+            PickOutcome::NoDialog => Picked::ShowChooser,
             PickOutcome::Failed(error) => {
                 notifications.problem(format!("Nothing was imported: {error}"));
                 Picked::Nothing

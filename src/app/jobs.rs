@@ -4,9 +4,9 @@
 //! the window when it ends, and a job that cannot start says so at once
 //! instead of leaving the window waiting for ever.
 
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// What a job does, in the words the notifications panel uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,10 +55,28 @@ pub enum JobState<T> {
 pub struct Job<T> {
     kind: JobKind,
     started: Instant,
-    result: Receiver<Result<T, String>>,
+    result: Source<T>,
+}
+
+/// Where a job's result comes from.
+enum Source<T> {
+    /// A thread the queue started.
+    Thread(Receiver<Result<T, String>>),
+    /// A sender elsewhere (a notebook read that a test controls); its going
+    /// away without a result is the job's failure.
+    Given(Receiver<T>),
 }
 
 impl<T> Job<T> {
+    /// A job whose result `given` will bring.
+    pub fn from_receiver(kind: JobKind, given: Receiver<T>) -> Self {
+        Job {
+            kind,
+            started: Instant::now(),
+            result: Source::Given(given),
+        }
+    }
+
     pub fn kind(&self) -> JobKind {
         self.kind
     }
@@ -69,23 +87,20 @@ impl<T> Job<T> {
 
     /// Looks without waiting.
     pub fn poll(&self) -> JobState<T> {
-        match self.result.try_recv() {
-            Ok(Ok(value)) => JobState::Done(value),
-            Ok(Err(error)) => JobState::Failed(error),
-            Err(TryRecvError::Empty) => JobState::Running,
-            Err(TryRecvError::Disconnected) => {
-                JobState::Failed(format!("{} stopped unexpectedly", self.kind.doing()))
-            }
-        }
+        self.wait(Duration::ZERO)
     }
 
     /// Waits up to `wait` for the result.
-    pub fn wait(&self, wait: std::time::Duration) -> JobState<T> {
-        match self.result.recv_timeout(wait) {
+    pub fn wait(&self, wait: Duration) -> JobState<T> {
+        let received = match &self.result {
+            Source::Thread(result) => result.recv_timeout(wait),
+            Source::Given(given) => given.recv_timeout(wait).map(Ok),
+        };
+        match received {
             Ok(Ok(value)) => JobState::Done(value),
             Ok(Err(error)) => JobState::Failed(error),
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => JobState::Running,
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            Err(RecvTimeoutError::Timeout) => JobState::Running,
+            Err(RecvTimeoutError::Disconnected) => {
                 JobState::Failed(format!("{} stopped unexpectedly", self.kind.doing()))
             }
         }
@@ -155,13 +170,13 @@ impl Jobs {
             return Job {
                 kind,
                 started,
-                result: failed,
+                result: Source::Thread(failed),
             };
         }
         Job {
             kind,
             started,
-            result,
+            result: Source::Thread(result),
         }
     }
 
@@ -209,7 +224,6 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 mod tests {
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::time::Duration;
 
     #[test]
     fn a_job_wakes_the_window_and_hands_over_its_result() {

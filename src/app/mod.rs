@@ -17,6 +17,7 @@ pub mod metrics;
 mod notebook;
 mod notifications;
 mod opening;
+mod overlays;
 mod recovery;
 mod save_queue;
 mod settings;

@@ -48,6 +48,10 @@ pub struct Notifications {
 const KEPT: usize = 200;
 
 impl Notifications {
+    pub fn toggle_panel(&mut self) {
+        self.panel_open = !self.panel_open;
+    }
+
     /// Something went as asked.
     pub fn done(&mut self, text: impl Into<String>) {
         self.push(Severity::Done, text, None);

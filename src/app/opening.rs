@@ -69,11 +69,7 @@ impl OpeningNotebook {
         library: GuideLibrary,
         snapshot: mpsc::Receiver<Snapshot>,
     ) -> Self {
-        let snapshot = Jobs::without_window().start_fallible(JobKind::OpenNotebook, move || {
-            snapshot
-                .recv()
-                .map_err(|_| "the notebook was never read".to_owned())
-        });
+        let snapshot = Job::from_receiver(JobKind::OpenNotebook, snapshot);
         OpeningNotebook {
             store,
             library,

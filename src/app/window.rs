@@ -12,13 +12,13 @@ use super::importing::{Importing, Picked};
 use super::jobs::{Job, JobState, Jobs};
 use super::notebook::{Notebook, SaveState};
 use super::opening::{self, OpeningNotebook};
-use super::recovery::Recovered;
+use super::overlays::Overlays;
 use super::settings::{Place, Preferences};
 use super::sharing::Sharing;
 use super::views::dialogs::{self, Dialog};
-use super::views::file_chooser::{ChooserPurpose, FileChooser};
+use super::views::file_chooser::ChooserPurpose;
 use super::views::{self, Action, RoomContext, Screen, Screens};
-use super::{AppConfig, file_pick, keeping, metrics, theme};
+use super::{AppConfig, metrics, theme};
 use crate::guide::DEFAULT_GUIDE_ID;
 use crate::reflection::Edit;
 use crate::store::Snapshot;
@@ -27,17 +27,6 @@ use crate::store::Snapshot;
 /// notebook of a few hundred reflections is read in about 10 ms, while the
 /// window is being made; only a very large one shows "Opening your notebook…".
 const WAIT_FOR_NOTEBOOK: Duration = Duration::from_millis(150);
-
-/// What is drawn over the screen: a dialog, the app's own file chooser, and
-/// words found on start waiting for an answer.
-#[derive(Default)]
-struct Overlays {
-    dialog: Option<Dialog>,
-    chooser: Option<FileChooser>,
-    /// Words kept after failed saves, found on start, waiting for the
-    /// teacher to bring them back.
-    recovered: Option<Recovered>,
-}
 
 pub struct ReflectApp {
     notebook: Notebook,
@@ -243,104 +232,51 @@ impl ReflectApp {
         if self.screens.in_view().run_command(command, &cx) {
             return;
         }
-        let result = match command {
+        let zoom = self.prefs.settings.zoom;
+        match command {
             UiCommand::NewReflection => {
                 let teacher = self.screens.rooms.home.teachers.selected.clone();
                 let teacher = teacher.filter(|_| self.notebook.is_coaching());
                 self.overlays.dialog = Some(Dialog::new_reflection(teacher));
-                Ok(())
             }
-            UiCommand::GoHome => {
-                self.screens.go(Screen::Home);
-                Ok(())
-            }
+            UiCommand::GoHome => self.screens.go(Screen::Home),
             UiCommand::JumpToPractice => {
                 if let Some(id) = self.screens.reflection_id() {
-                    self.overlays.dialog = Some(Dialog::FindPractice {
-                        reflection_id: id.to_owned(),
-                        query: String::new(),
-                        chosen: 0,
-                    });
+                    self.overlays.dialog = Some(Dialog::find_practice(id.to_owned()));
                 }
-                Ok(())
             }
-            UiCommand::ShowProblems => {
-                self.chrome.show_problems = !self.chrome.show_problems;
-                Ok(())
-            }
-            UiCommand::ShowNotifications => {
-                let panel = &mut self.chrome.notifications.panel_open;
-                *panel = !*panel;
-                Ok(())
-            }
-            UiCommand::OpenSettings => {
-                self.screens.go(Screen::Settings);
-                Ok(())
-            }
-            UiCommand::AddTeacher => {
-                self.overlays.dialog = Some(Dialog::AddTeacher {
-                    name: String::new(),
-                });
-                Ok(())
-            }
-            UiCommand::ImportReflection => {
-                self.importing.ask(&self.jobs, &self.config);
-                Ok(())
-            }
-            UiCommand::Presenting => {
-                self.toggle_presenting(ctx);
-                Ok(())
-            }
+            UiCommand::ShowProblems => self.chrome.show_problems = !self.chrome.show_problems,
+            UiCommand::ShowNotifications => self.chrome.notifications.toggle_panel(),
+            UiCommand::OpenSettings => self.screens.go(Screen::Settings),
+            UiCommand::AddTeacher => self.overlays.dialog = Some(Dialog::add_teacher()),
+            UiCommand::ImportReflection => self.importing.ask(&self.jobs, &self.config),
+            UiCommand::Presenting => self.toggle_presenting(ctx),
             UiCommand::ShowSummary => {
                 if let Some(id) = self.reflection_for("its summary") {
                     self.screens.show_summary(id);
                 }
-                Ok(())
             }
             UiCommand::ExportSummary => {
                 if let Some(id) = self.reflection_for("export its summary") {
                     self.sharing.open_export(id);
                 }
-                Ok(())
             }
-            UiCommand::Print => match self.reflection_for("print its summary") {
-                Some(id) => self
-                    .sharing
-                    .print(&self.notebook, &self.jobs, &self.config, &id),
-                None => Ok(()),
-            },
-            UiCommand::About => {
-                self.overlays.dialog = Some(Dialog::About);
-                Ok(())
+            UiCommand::Print => {
+                if let Some(id) = self.reflection_for("print its summary") {
+                    let printed = self
+                        .sharing
+                        .print(&self.notebook, &self.jobs, &self.config, &id);
+                    report(&mut self.chrome, printed);
+                }
             }
-            UiCommand::CommandPalette => {
-                self.overlays.dialog = Some(Dialog::CommandPalette {
-                    query: String::new(),
-                    chosen: 0,
-                });
-                Ok(())
-            }
-            UiCommand::ZoomIn => {
-                self.set_zoom(ctx, self.prefs.settings.zoom + 0.1);
-                Ok(())
-            }
-            UiCommand::ZoomOut => {
-                self.set_zoom(ctx, self.prefs.settings.zoom - 0.1);
-                Ok(())
-            }
-            UiCommand::ZoomReset => {
-                self.set_zoom(ctx, 1.0);
-                Ok(())
-            }
-            UiCommand::Quit => {
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                Ok(())
-            }
+            UiCommand::About => self.overlays.dialog = Some(Dialog::About),
+            UiCommand::CommandPalette => self.overlays.dialog = Some(Dialog::command_palette()),
+            UiCommand::ZoomIn => self.set_zoom(ctx, zoom + 0.1),
+            UiCommand::ZoomOut => self.set_zoom(ctx, zoom - 0.1),
+            UiCommand::ZoomReset => self.set_zoom(ctx, 1.0),
+            UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             // Commands of a screen not in view do nothing.
-            UiCommand::PreviousSection | UiCommand::NextSection | UiCommand::SwitchPane => Ok(()),
-        };
-        if let Err(error) = result {
-            self.chrome.notifications.failed(&error);
+            UiCommand::PreviousSection | UiCommand::NextSection | UiCommand::SwitchPane => {}
         }
     }
 
@@ -365,105 +301,94 @@ impl ReflectApp {
     }
 
     /// Applies what the person asked for. Each arm hands the work to the
-    /// part it belongs to.
-    #[allow(clippy::too_many_lines)] // One arm an action: a table, read by its rows.
+    /// part it belongs to; what fails is told in the notifications.
     fn apply(&mut self, ctx: &egui::Context, action: Action) {
-        let close_dialog = action.closes_dialog();
-        if close_dialog {
+        if action.closes_dialog() {
             self.overlays.dialog = None;
         }
-        let notebook = &mut self.notebook;
-        let result: anyhow::Result<()> = match action {
-            Action::Command(command) => {
-                self.run_command(ctx, command);
-                Ok(())
-            }
-            Action::Go(screen) => {
-                self.screens.go(screen);
-                Ok(())
-            }
-            Action::Ask(dialog) => {
-                self.overlays.dialog = Some(dialog);
-                Ok(())
-            }
+        let (notebook, chrome) = (&mut self.notebook, &mut self.chrome);
+        match action {
+            Action::Command(command) => self.run_command(ctx, command),
+            Action::Go(screen) => self.screens.go(screen),
+            Action::Ask(dialog) => self.overlays.dialog = Some(dialog),
             Action::Begin {
                 name,
                 start_default_guide,
-            } => notebook.add_teacher(&name).map(|_| {
-                if start_default_guide {
-                    self.start_reflection(None, DEFAULT_GUIDE_ID, "");
-                } else {
-                    self.screens.go(Screen::Home);
+            } => {
+                if report(chrome, notebook.add_teacher(&name)).is_some() {
+                    if start_default_guide {
+                        self.start_reflection(None, DEFAULT_GUIDE_ID, "");
+                    } else {
+                        self.screens.go(Screen::Home);
+                    }
                 }
-            }),
+            }
             Action::StartReflection {
                 teacher_id,
                 guide_id,
                 title,
-            } => {
-                self.start_reflection(teacher_id.as_deref(), &guide_id, &title);
-                Ok(())
+            } => self.start_reflection(teacher_id.as_deref(), &guide_id, &title),
+            Action::StartSession(teacher_id) => {
+                if let Some(id) = report(chrome, notebook.start_session(&teacher_id)) {
+                    self.screens.show_session(id);
+                }
             }
-            Action::StartSession(teacher_id) => notebook
-                .start_session(&teacher_id)
-                .map(|id| self.screens.show_session(id)),
-            Action::OpenSession(id) => {
-                self.screens.show_session(id);
-                Ok(())
+            Action::OpenSession(id) => self.screens.show_session(id),
+            Action::EditSession { session_id, edit } => {
+                report(chrome, notebook.edit_session(&session_id, edit));
             }
-            Action::EditSession { session_id, edit } => notebook.edit_session(&session_id, edit),
-            Action::OpenCompare(teacher_id) => {
-                self.screens.show_compare(teacher_id);
-                Ok(())
-            }
+            Action::OpenCompare(teacher_id) => self.screens.show_compare(teacher_id),
             Action::ExportSchool(format) => {
                 let picture = self.screens.rooms.school.picture(notebook);
-                self.sharing
-                    .export_school(picture, notebook, &self.jobs, &self.config, format)
+                let started =
+                    self.sharing
+                        .export_school(picture, notebook, &self.jobs, &self.config, format);
+                report(chrome, started);
             }
-            Action::ImportReflection => {
-                self.importing.ask(&self.jobs, &self.config);
-                Ok(())
+            Action::ImportReflection => self.importing.ask(&self.jobs, &self.config),
+            Action::ResolveImport(choice) => {
+                report(chrome, self.importing.resolve(notebook, choice));
             }
-            Action::ResolveImport(choice) => self.importing.resolve(notebook, choice),
-            Action::AddTeacher(name) => notebook.add_teacher(&name).map(|id| {
-                self.screens.rooms.home.teachers.selected = Some(id);
-                self.screens.go(Screen::Home);
-            }),
+            Action::AddTeacher(name) => {
+                if let Some(id) = report(chrome, notebook.add_teacher(&name)) {
+                    self.screens.rooms.home.teachers.selected = Some(id);
+                    self.screens.go(Screen::Home);
+                }
+            }
             Action::RenameTeacher { teacher_id, name } => {
-                notebook.rename_teacher(&teacher_id, &name)
+                report(chrome, notebook.rename_teacher(&teacher_id, &name));
             }
             Action::SetArchived {
                 teacher_id,
                 archived,
-            } => notebook.set_archived(&teacher_id, archived),
-            Action::DeleteTeacher(teacher_id) => notebook.delete_teacher(&teacher_id),
-            Action::UndoDeleteTeacher => notebook.undo_delete_teacher(),
-            Action::OpenReflection(id) => {
-                self.screens.show_reflection(id);
-                Ok(())
+            } => {
+                report(chrome, notebook.set_archived(&teacher_id, archived));
             }
+            Action::DeleteTeacher(teacher_id) => {
+                report(chrome, notebook.delete_teacher(&teacher_id));
+            }
+            Action::UndoDeleteTeacher => {
+                report(chrome, notebook.undo_delete_teacher());
+            }
+            Action::OpenReflection(id) => self.screens.show_reflection(id),
             Action::DuplicateReflection(id) => match notebook.duplicate(&id) {
-                Some(copy) => {
-                    self.screens.show_reflection(copy);
-                    Ok(())
-                }
-                None => Err(anyhow::anyhow!(
-                    "This reflection's guide is not available, so it cannot be duplicated."
-                )),
+                Some(copy) => self.screens.show_reflection(copy),
+                None => chrome.notifications.problem(
+                    "This reflection's guide is not available, so it cannot be duplicated.",
+                ),
             },
             Action::Rename { id, title } => {
-                notebook.edit(&id, Edit::SetTitle(title.trim().to_owned()))
+                let title = Edit::SetTitle(title.trim().to_owned());
+                report(chrome, notebook.edit(&id, title));
             }
             Action::Delete(id) => {
                 if self.screens.reflection_id() == Some(id.as_str()) {
                     self.screens.go(Screen::Home);
                 }
-                notebook.delete(&id)
+                report(chrome, notebook.delete(&id));
             }
             Action::UndoDelete => {
                 notebook.undo_delete();
-                Ok(())
             }
             Action::Edit {
                 reflection_id,
@@ -472,173 +397,83 @@ impl ReflectApp {
                 if let Some(item) = edit.item() {
                     self.screens.rooms.reflect.last_item = Some(item.to_owned());
                 }
-                notebook.edit(&reflection_id, edit)
+                report(chrome, notebook.edit(&reflection_id, edit));
             }
             Action::JumpTo { section, item_id } => {
                 self.screens.rooms.reflect.jump_to(section, item_id);
-                Ok(())
             }
             Action::SetTheme(choice) => {
                 self.prefs.settings.theme = choice;
                 theme::apply(ctx, choice);
-                Ok(())
             }
-            Action::SetZoom(zoom) => {
-                self.set_zoom(ctx, zoom);
-                Ok(())
+            Action::SetZoom(zoom) => self.set_zoom(ctx, zoom),
+            Action::OpenFolder(path) => {
+                report(chrome, open_in_file_manager(&path));
             }
-            Action::OpenFolder(path) => open_in_file_manager(&path),
             Action::CloseDialog => {
-                if std::mem::take(&mut self.chrome.quitting.after_notice) {
+                if std::mem::take(&mut chrome.quitting.after_notice) {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
                 self.importing.conflict = None;
                 self.sharing.close_export();
-                Ok(())
             }
-            Action::OpenSummary(id) => {
-                self.screens.show_summary(id);
-                Ok(())
+            Action::OpenSummary(id) => self.screens.show_summary(id),
+            Action::OpenExport(id) => self.sharing.open_export(id),
+            Action::SaveExport => {
+                let started = self.sharing.save_export(notebook, &self.jobs, &self.config);
+                report(chrome, started);
             }
-            Action::OpenExport(id) => {
-                self.sharing.open_export(id);
-                Ok(())
-            }
-            Action::SaveExport => self.sharing.save_export(notebook, &self.jobs, &self.config),
             Action::ImportFile(path) => {
                 self.overlays.chooser = None;
                 self.importing.file(&self.jobs, path);
-                Ok(())
             }
             Action::ChooserGo(path) => {
-                self.chooser_go(ctx, &path);
-                Ok(())
+                if let Some(then) = self.overlays.chooser_go(&path) {
+                    self.apply(ctx, then);
+                }
             }
-            Action::ChooserChoose(path) => self.chooser_choose(ctx, path),
-            Action::ChooserCancel => {
-                self.overlays.chooser = None;
-                Ok(())
+            Action::ChooserChoose(path) => {
+                let chosen = self.overlays.chooser_choose(
+                    path,
+                    notebook,
+                    &self.config,
+                    &mut chrome.quitting,
+                );
+                if let Some(Some(then)) = report(chrome, chosen) {
+                    self.apply(ctx, then);
+                }
             }
-            Action::RetrySaveAndQuit => {
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                Ok(())
-            }
-            Action::SaveUnsavedCopy => {
-                self.overlays.chooser = Some(file_pick::chooser(
-                    ChooserPurpose::SaveUnsavedCopy,
-                    file_pick::home_folder(),
-                    Some("Choose a folder on another disk if this one is full: a USB stick, for example.".to_owned()),
-                ));
-                Ok(())
-            }
+            Action::ChooserCancel => self.overlays.chooser = None,
+            Action::RetrySaveAndQuit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::SaveUnsavedCopy => self.overlays.choose(ChooserPurpose::SaveUnsavedCopy),
             Action::QuitAnyway => {
-                self.chrome.quitting.anyway = true;
+                chrome.quitting.anyway = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                Ok(())
             }
             Action::BringBackRecovered => {
                 if let Some(recovered) = self.overlays.recovered.take() {
                     let count = notebook.bring_back(recovered);
-                    self.chrome.notifications.done(format!(
+                    chrome.notifications.done(format!(
                         "Brought back {}; it is being saved into your notebook.",
                         crate::words::plural(count, "record", "records")
                     ));
                 }
-                Ok(())
             }
-            Action::KeepRecoveredForLater => {
-                self.overlays.recovered = None;
-                Ok(())
-            }
-            Action::AskMoveNotebook => {
-                self.overlays.chooser = Some(file_pick::chooser(
-                    ChooserPurpose::MoveNotebook,
-                    file_pick::home_folder(),
-                    Some(
-                        "A folder named \"PL Reflect notebook\" is made inside the one you choose."
-                            .to_owned(),
-                    ),
-                ));
-                Ok(())
-            }
+            Action::KeepRecoveredForLater => self.overlays.recovered = None,
+            Action::AskMoveNotebook => self.overlays.choose(ChooserPurpose::MoveNotebook),
             Action::OpenConflicts => {
                 self.screens.rooms.conflicts.read(notebook);
                 self.screens.go(Screen::Conflicts);
-                Ok(())
             }
-            Action::ResolveConflict(index) => self
-                .screens
-                .rooms
-                .conflicts
-                .resolve(index, notebook)
-                .map(|done| self.chrome.notifications.done(done)),
-            Action::LeaveSettings => {
-                self.screens.leave_settings();
-                Ok(())
+            Action::ResolveConflict(index) => {
+                let resolved = self.screens.rooms.conflicts.resolve(index, notebook);
+                if let Some(done) = report(chrome, resolved) {
+                    chrome.notifications.done(done);
+                }
             }
-            Action::ToggleNotifications => {
-                let panel = &mut self.chrome.notifications.panel_open;
-                *panel = !*panel;
-                Ok(())
-            }
-        };
-        if let Err(error) = result {
-            self.chrome.notifications.failed(&error);
+            Action::LeaveSettings => self.screens.leave_settings(),
+            Action::ToggleNotifications => chrome.notifications.toggle_panel(),
         }
-    }
-
-    fn chooser_go(&mut self, ctx: &egui::Context, path: &std::path::Path) {
-        let Some(chooser) = &self.overlays.chooser else {
-            return;
-        };
-        if chooser.purpose == ChooserPurpose::Import && path.is_file() {
-            self.apply(ctx, Action::ImportFile(path.to_path_buf()));
-            return;
-        }
-        self.overlays.chooser = Some(file_pick::chooser_at(chooser, path));
-    }
-
-    fn chooser_choose(&mut self, ctx: &egui::Context, path: PathBuf) -> anyhow::Result<()> {
-        let Some(purpose) = self.overlays.chooser.as_ref().map(|c| c.purpose) else {
-            return Ok(());
-        };
-        if purpose == ChooserPurpose::Import {
-            self.apply(ctx, Action::ImportFile(path));
-            return Ok(());
-        }
-        self.overlays.chooser = None;
-        let (title, text) = match purpose {
-            ChooserPurpose::Import => return Ok(()),
-            ChooserPurpose::MoveNotebook => {
-                let new = keeping::move_notebook(&mut self.notebook, &self.config, &path)?;
-                self.chrome.quitting.after_notice = true;
-                (
-                    "Your notebook has moved",
-                    format!(
-                        "It is now in {}, checked file by file. PL Reflect closes now and opens it there next time. The old folder, {}, is kept as it was, with a note saying where the notebook went.",
-                        new.display(),
-                        self.config.data_dir.display()
-                    ),
-                )
-            }
-            ChooserPurpose::SaveUnsavedCopy => {
-                let written = keeping::save_unsaved_copies(&self.notebook, &path)?;
-                self.chrome.quitting.anyway = true;
-                (
-                    "A copy of your words is kept",
-                    format!(
-                        "Saved {} in {}. A reflection's copy can be imported back with File > Import a reflection…. PL Reflect stays open; quit when you are ready.",
-                        crate::words::plural(written, "file", "files"),
-                        path.display()
-                    ),
-                )
-            }
-        };
-        self.overlays.dialog = Some(Dialog::Notice {
-            title: title.to_owned(),
-            text,
-        });
-        Ok(())
     }
 
     /// Takes in what finished off the UI thread: picked files, imports,
@@ -646,12 +481,8 @@ impl ReflectApp {
     fn poll_jobs(&mut self) {
         let notifications = &mut self.chrome.notifications;
         self.sharing.poll(notifications);
-        if let Picked::ShowChooser(start) = self.importing.poll(&mut self.notebook, notifications) {
-            self.overlays.chooser = Some(file_pick::chooser(
-                ChooserPurpose::Import,
-                start,
-                Some("No system file dialog could be shown here, so PL Reflect shows its own. You can also drop a file onto the window.".to_owned()),
-            ));
+        if let Picked::ShowChooser = self.importing.poll(&mut self.notebook, notifications) {
+            self.overlays.choose(ChooserPurpose::Import);
         }
         for notice in self.notebook.take_notices() {
             notifications.problem(notice);
@@ -739,13 +570,7 @@ impl ReflectApp {
 
     /// The dialogs, the chooser and the export dialog, over the screen.
     fn overlays_ui(&mut self, ctx: &egui::Context) -> Vec<Action> {
-        let mut actions = Vec::new();
-        if let Some(dialog) = self.overlays.dialog.as_mut() {
-            actions.extend(dialog.ui(ctx, &self.notebook));
-        }
-        if let Some(chooser) = self.overlays.chooser.as_mut() {
-            actions.extend(chooser.ui(ctx));
-        }
+        let mut actions = self.overlays.ui(ctx, &self.notebook);
         if let Some(plan) = &self.importing.conflict {
             actions.extend(dialogs::import_conflict(ctx, plan, &self.notebook));
         }
@@ -869,4 +694,11 @@ impl Drop for ReflectApp {
             self.closed_cleanly();
         }
     }
+}
+
+/// Tells a failure in the notifications; the value, if it worked.
+fn report<T>(chrome: &mut Chrome, result: anyhow::Result<T>) -> Option<T> {
+    result
+        .map_err(|error| chrome.notifications.failed(&error))
+        .ok()
 }

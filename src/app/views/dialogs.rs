@@ -66,6 +66,28 @@ pub enum Dialog {
 }
 
 impl Dialog {
+    pub fn add_teacher() -> Self {
+        Dialog::AddTeacher {
+            name: String::new(),
+        }
+    }
+
+    /// "Find a practice…" in reflection `reflection_id`.
+    pub fn find_practice(reflection_id: String) -> Self {
+        Dialog::FindPractice {
+            reflection_id,
+            query: String::new(),
+            chosen: 0,
+        }
+    }
+
+    pub fn command_palette() -> Self {
+        Dialog::CommandPalette {
+            query: String::new(),
+            chosen: 0,
+        }
+    }
+
     /// "New reflection…", for `teacher_id` (None: the notebook's own teacher).
     pub fn new_reflection(teacher_id: Option<String>) -> Self {
         Dialog::NewReflection {
