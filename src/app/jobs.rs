@@ -155,13 +155,18 @@ impl Jobs {
             .name(kind.thread_name().to_owned())
             .spawn(move || {
                 // Off the list and the window woken even if `work` panics.
-                let _listed = Listed {
+                let listed = Listed {
                     running: finished,
                     job: (kind, started),
                     waker,
                 };
+                let value = work();
+                // Off the list before the result is there, so whoever takes
+                // the result sees the job gone; the window is woken after.
+                lock(&listed.running).retain(|job| *job != listed.job);
                 // The window may have closed meanwhile; then nobody is waiting.
-                let _ = send.send(work());
+                let _ = send.send(value);
+                drop(listed);
             });
         if let Err(error) = spawned {
             lock(&running).retain(|job| *job != (kind, started));
