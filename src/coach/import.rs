@@ -18,8 +18,8 @@ use std::path::PathBuf;
 use crate::clock::Timestamp;
 use crate::export::{ExportedReflection, parse_exported};
 use crate::guide::GuideLibrary;
-use crate::reflection::{Reflection, Teacher};
-use crate::store::{StoreError, is_valid_reflection_id};
+use crate::reflection::{Reflection, Teacher, is_valid_reflection_id};
+use crate::store::StoreError;
 
 use super::teachers::{TeacherError, add_teacher, same_name};
 

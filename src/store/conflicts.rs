@@ -11,10 +11,9 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::paths::is_valid_reflection_id;
 use super::problems::ProblemKind;
 use super::{DataProblem, Record, Store, StoreError, parse};
-use crate::reflection::{Answer, Reflection};
+use crate::reflection::{Answer, Reflection, is_valid_reflection_id};
 
 /// A sync service's copy of a reflection or session.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -52,10 +52,11 @@ pub use disk::{Disk, FaultPlan, Step};
 pub use error::{Record, StoreError};
 pub use paths::create_private_folder;
 pub use paths::{
-    DATA_DIR_ENV, EXPORTS_DIR, LOCK_FILE, MAX_REFLECTION_ID_CHARS, REFLECTIONS_DIR, TEACHERS_FILE,
-    TRASH_DIR, backup_path, default_guides_dir, fallback_export_folder, is_valid_reflection_id,
-    refuse_export_target, resolve_data_dir,
+    DATA_DIR_ENV, EXPORTS_DIR, LOCK_FILE, REFLECTIONS_DIR, TEACHERS_FILE, TRASH_DIR, backup_path,
+    default_guides_dir, fallback_export_folder, refuse_export_target, resolve_data_dir,
 };
+// Id rules belong to the records; kept here for callers that name them through the store.
+pub use crate::reflection::{MAX_REFLECTION_ID_CHARS, is_valid_reflection_id};
 pub use problems::{DataProblem, ProblemKind};
 pub use sessions::{DeleteTeacherDataError, DeletedCounts, SESSIONS_DIR, StoredSession};
 pub use settings_file::{SETTINGS_FILE, SETTINGS_FORMAT, SettingsFile, read_settings};

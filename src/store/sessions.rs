@@ -31,7 +31,7 @@ use super::write::{
 use super::{
     DataProblem, Record, Store, StoreError, TEACHERS_FILE, TRASH_DIR, atomic, file_name, migrate,
 };
-use crate::coach::{CoachSession, SESSION_FORMAT};
+use crate::session::{CoachSession, SESSION_FORMAT};
 
 /// The folder holding one file per coaching session; also the name of the
 /// folder inside the trash that holds deleted sessions.
