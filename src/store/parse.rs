@@ -1,4 +1,5 @@
-//! Reading data files: bytes to reflections, reflection headers and teachers,
+//! Reading data files: bytes to reflections, reflection headers, coaching
+//! sessions and teachers,
 //! upgrading old formats on the way, and explaining precisely what is wrong
 //! with a file that cannot be used.
 
@@ -15,6 +16,7 @@ use super::migrate;
 use super::problems::{Failure, ProblemKind, line_column};
 use crate::clock::Timestamp;
 use crate::reflection::{Answer, REFLECTION_FORMAT, Reflection, TEACHERS_FORMAT, Teacher};
+use crate::session::{CoachSession, SESSION_FORMAT};
 
 /// Larger files are refused rather than read into memory: no reflection comes near this.
 pub(crate) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -366,4 +368,80 @@ pub(crate) fn teachers(bytes: &[u8]) -> Result<ParsedTeachers, Failure> {
     let file = serde_path_to_error::deserialize::<_, TeachersFile>(value)
         .map_err(|error| Failure::from_json_path(&error, TEACHERS))?;
     Ok(ParsedTeachers { file, newer: None })
+}
+
+const A_SESSION: &str = "a coaching session";
+
+/// Parses a session file, with the format of a file from a newer version. A
+/// newer file is read as well as this version can, to be shown read-only.
+pub(crate) fn session(bytes: &[u8]) -> Result<(CoachSession, Option<u64>), Failure> {
+    let text = text(bytes)?;
+    let current = u64::from(SESSION_FORMAT);
+    // Fast path, one pass: nearly every file is a well-formed current one.
+    if let Ok(session) = serde_json::from_str::<CoachSession>(text) {
+        let format = u64::from(session.format);
+        if format >= current {
+            return Ok((session, (format > current).then_some(format)));
+        }
+    }
+    let value: Value =
+        serde_json::from_str(text).map_err(|error| Failure::from_json(&error, A_SESSION))?;
+    if !value.is_object() {
+        return Err(Failure::unreadable(format!(
+            "this is JSON but not {A_SESSION}: it should be one object {{ ... }}"
+        ))
+        .at(1, 1));
+    }
+    let format = migrate::format_of(&value).map_err(Failure::unreadable)?;
+    if format < current {
+        return Err(Failure::unreadable(format!(
+            "this is not {A_SESSION}: its \"format\" is {format}, and session files start at format {current}"
+        )));
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, CoachSession>(&mut deserializer) {
+        Ok(session) => Ok((session, (format > current).then_some(format))),
+        Err(_) if format > current => Err(newer(format, SESSION_FORMAT, "coaching session")),
+        Err(error) => Err(Failure::from_json_path(&error, A_SESSION)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_session_file_that_cannot_be_used_says_why() {
+        let ok = br#"{"format":1,"id":"s-1","teacher_id":"t-1","date":"2026-03-02",
+            "created":"2026-03-02T10:00:00Z","updated":"2026-03-02T10:00:00Z"}"#;
+        let (parsed, newer) = session(ok).unwrap();
+        assert_eq!((parsed.id.as_str(), newer), ("s-1", None));
+
+        let newer_file = br#"{"format":3,"id":"s-1","teacher_id":"t-1","date":"2026-03-02",
+            "created":"2026-03-02T10:00:00Z","updated":"2026-03-02T10:00:00Z"}"#;
+        assert_eq!(session(newer_file).unwrap().1, Some(3));
+        let newer_unknown = br#"{"format":3,"id":"s-1","agenda":"changed shape"}"#;
+        assert_eq!(
+            session(newer_unknown).unwrap_err().kind,
+            ProblemKind::NewerFormat
+        );
+
+        let truncated = &ok[..40];
+        let failure = session(truncated).unwrap_err();
+        assert_eq!(failure.kind, ProblemKind::Unreadable);
+        assert!(
+            failure.message.contains("ends too early"),
+            "{}",
+            failure.message
+        );
+        assert!(session(b"  ").unwrap_err().message.contains("empty"));
+        assert!(session(b"[1]").unwrap_err().message.contains("one object"));
+        let wrong = br#"{"format":1,"id":"s-1","teacher_id":"t-1","date":7,
+            "created":"2026-03-02T10:00:00Z","updated":"2026-03-02T10:00:00Z"}"#;
+        let failure = session(wrong).unwrap_err();
+        assert!(failure.message.contains("at date"), "{}", failure.message);
+        assert!(failure.line.is_some());
+        let no_format = br#"{"id":"s-1"}"#;
+        assert!(session(no_format).unwrap_err().message.contains("format"));
+    }
 }

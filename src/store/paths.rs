@@ -14,6 +14,9 @@ pub const TEACHERS_FILE: &str = "teachers.json";
 pub const REFLECTIONS_DIR: &str = "reflections";
 /// The folder deleted reflections are moved to.
 pub const TRASH_DIR: &str = "trash";
+/// The folder holding one file per coaching session; also the name of the
+/// folder inside the trash that holds deleted sessions.
+pub const SESSIONS_DIR: &str = "sessions";
 /// The file locked by the one process that may write.
 pub const LOCK_FILE: &str = ".lock";
 /// The folder inside the data folder that exports may go into (where the app
