@@ -9,7 +9,7 @@ const CORE: &[&str] = &[
     "src/reflection",
     "src/session",
     "src/store",
-    "src/summary.rs",
+    "src/summary",
     "src/export",
     "src/coach",
     "src/cli",
