@@ -100,7 +100,7 @@ fn peek_format(text: &str, what: &str) -> Result<u64, Failure> {
         }
     })?;
     let value = serde_json::json!({ "format": peek.format });
-    migrate::format_of(&value).map_err(Failure::unreadable)
+    migrate::format_of(&value).map_err(Failure::from_migrate)
 }
 
 fn newer(format: u64, known: u32, what: &str) -> Failure {
@@ -155,7 +155,7 @@ pub(crate) fn reflection(bytes: &[u8]) -> Result<ParsedReflection, Failure> {
     }
     let value: Value =
         serde_json::from_str(text).map_err(|error| Failure::from_json(&error, A_REFLECTION))?;
-    let value = migrate::reflection_to_current(value, format).map_err(Failure::unreadable)?;
+    let value = migrate::reflection_to_current(value, format).map_err(Failure::from_migrate)?;
     let reflection = serde_path_to_error::deserialize::<_, Reflection>(value)
         .map_err(|error| Failure::from_json_path(&error, A_REFLECTION))?;
     Ok(ParsedReflection {
@@ -344,7 +344,7 @@ pub(crate) fn teachers(bytes: &[u8]) -> Result<ParsedTeachers, Failure> {
     // The file is small, and format 0 was a bare list, so read it whole first.
     let value: Value =
         serde_json::from_str(text).map_err(|error| Failure::from_json(&error, TEACHERS))?;
-    let format = migrate::format_of(&value).map_err(Failure::unreadable)?;
+    let format = migrate::format_of(&value).map_err(Failure::from_migrate)?;
     let current = u64::from(TEACHERS_FORMAT);
     if format >= current {
         if !value.is_object() {
@@ -364,7 +364,7 @@ pub(crate) fn teachers(bytes: &[u8]) -> Result<ParsedTeachers, Failure> {
             Err(error) => Err(Failure::from_json_path(&error, TEACHERS)),
         };
     }
-    let value = migrate::teachers_to_current(value, format).map_err(Failure::unreadable)?;
+    let value = migrate::teachers_to_current(value, format).map_err(Failure::from_migrate)?;
     let file = serde_path_to_error::deserialize::<_, TeachersFile>(value)
         .map_err(|error| Failure::from_json_path(&error, TEACHERS))?;
     Ok(ParsedTeachers { file, newer: None })
@@ -392,7 +392,7 @@ pub(crate) fn session(bytes: &[u8]) -> Result<(CoachSession, Option<u64>), Failu
         ))
         .at(1, 1));
     }
-    let format = migrate::format_of(&value).map_err(Failure::unreadable)?;
+    let format = migrate::format_of(&value).map_err(Failure::from_migrate)?;
     if format < current {
         return Err(Failure::unreadable(format!(
             "this is not {A_SESSION}: its \"format\" is {format}, and session files start at format {current}"
