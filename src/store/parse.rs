@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde::de::{self, IgnoredAny};
 use serde_json::{Map, Value};
 
+use super::ReflectionHeader;
 use super::migrate;
 use super::problems::{Failure, ProblemKind, line_column};
 use crate::clock::Timestamp;
@@ -164,21 +165,13 @@ pub(crate) fn reflection(bytes: &[u8]) -> Result<ParsedReflection, Failure> {
     })
 }
 
-/// The parts of a reflection needed to list it.
-pub(crate) struct Header {
-    pub id: String,
-    pub teacher_id: String,
-    pub guide_id: String,
-    pub guide_version: u32,
-    pub title: String,
-    pub created: Timestamp,
-    pub updated: Timestamp,
-    pub answered_ids: Vec<String>,
-    pub newer: Option<u64>,
-}
-
-/// Reads only what a list needs: answer texts are scanned, not copied.
-pub(crate) fn header(bytes: &[u8]) -> Result<Header, Failure> {
+/// Reads only what a list needs: answer texts are scanned, not copied. The
+/// header comes back writable, with the format of a file from a newer version:
+/// whether it may be written is for the caller to say.
+pub(crate) fn header(
+    bytes: &[u8],
+    path: &Path,
+) -> Result<(ReflectionHeader, Option<u64>), Failure> {
     #[derive(Deserialize)]
     struct Peek {
         #[serde(default)]
@@ -209,7 +202,7 @@ pub(crate) fn header(bytes: &[u8]) -> Result<Header, Failure> {
             if format < current {
                 // Old files are rare: upgrade them fully, then summarise.
                 let parsed = reflection(bytes)?;
-                return Ok(header_of(&parsed.reflection, parsed.newer));
+                return Ok((header_of(&parsed.reflection, path), parsed.newer));
             }
             let mut deserializer = serde_json::Deserializer::from_str(text);
             match serde_path_to_error::deserialize::<_, Peek>(&mut deserializer) {
@@ -221,7 +214,7 @@ pub(crate) fn header(bytes: &[u8]) -> Result<Header, Failure> {
             }
         }
     };
-    Ok(Header {
+    let header = ReflectionHeader {
         id: peek.id,
         teacher_id: peek.teacher_id,
         guide_id: peek.guide_id,
@@ -230,12 +223,14 @@ pub(crate) fn header(bytes: &[u8]) -> Result<Header, Failure> {
         created: peek.created,
         updated: peek.updated,
         answered_ids: peek.answers.0,
-        newer: (format > current).then_some(format),
-    })
+        path: path.to_path_buf(),
+        read_only: None,
+    };
+    Ok((header, (format > current).then_some(format)))
 }
 
-pub(crate) fn header_of(reflection: &Reflection, newer: Option<u64>) -> Header {
-    Header {
+fn header_of(reflection: &Reflection, path: &Path) -> ReflectionHeader {
+    ReflectionHeader {
         id: reflection.id.clone(),
         teacher_id: reflection.teacher_id.clone(),
         guide_id: reflection.guide_id.clone(),
@@ -244,7 +239,8 @@ pub(crate) fn header_of(reflection: &Reflection, newer: Option<u64>) -> Header {
         created: reflection.created.clone(),
         updated: reflection.updated.clone(),
         answered_ids: answered_ids(&reflection.answers),
-        newer,
+        path: path.to_path_buf(),
+        read_only: None,
     }
 }
 

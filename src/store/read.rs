@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use super::conflicts::record_files;
 use super::folder::par_map;
-use super::parse::{self, Header};
+use super::parse;
 use super::records::{Kind, Reflections, Sessions, load_folder, read_only_state};
 use super::{
     DataProblem, LOCK_FILE, ProblemKind, ReflectionHeader, Snapshot, Store, StoreError,
@@ -186,30 +186,16 @@ fn list_folder(dir: &Path) -> (Vec<ReflectionHeader>, Vec<DataProblem>) {
 fn header_file(path: &Path) -> (Option<ReflectionHeader>, Option<DataProblem>) {
     let header = match parse::read(path) {
         Ok(None) => return (None, None),
-        Ok(Some(bytes)) => parse::header(&bytes),
+        Ok(Some(bytes)) => parse::header(&bytes, path),
         Err(failure) => Err(failure),
     };
     match header {
-        Ok(header) => {
-            let (read_only, problem) = read_only_state(path, &header.id, header.newer);
-            (Some(into_header(header, path, read_only)), problem)
+        Ok((mut header, newer)) => {
+            let (read_only, problem) = read_only_state(path, &header.id, newer);
+            header.read_only = read_only;
+            (Some(header), problem)
         }
         Err(failure) => (None, Some(failure.into_problem(path))),
-    }
-}
-
-fn into_header(header: Header, path: &Path, read_only: Option<String>) -> ReflectionHeader {
-    ReflectionHeader {
-        id: header.id,
-        teacher_id: header.teacher_id,
-        guide_id: header.guide_id,
-        guide_version: header.guide_version,
-        title: header.title,
-        created: header.created,
-        updated: header.updated,
-        answered_ids: header.answered_ids,
-        path: path.to_path_buf(),
-        read_only,
     }
 }
 
