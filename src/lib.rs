@@ -12,6 +12,7 @@ pub mod export;
 pub mod guide;
 pub mod plain_text;
 pub mod reflection;
+pub mod session;
 pub mod store;
 pub mod strict_json;
 pub mod summary;

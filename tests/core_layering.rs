@@ -1,4 +1,4 @@
-//! The core (guides, reflections, the store, the summary, exports, coach mode
+//! The core (guides, reflections, coaching sessions, the store, the summary, exports, coach mode
 //! and the command line) never reaches for the window: no egui, eframe, winit
 //! or rfd, and nothing from `crate::app`.
 
@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 const CORE: &[&str] = &[
     "src/guide",
     "src/reflection",
+    "src/session",
     "src/store",
-    "src/summary.rs",
+    "src/summary",
     "src/export",
     "src/coach",
     "src/cli",

@@ -4,9 +4,7 @@
 
 use crate::guide::{Guide, Item};
 use crate::reflection::Reflection;
-
-use super::session::CoachSession;
-use super::session_edit::SessionEdit;
+use crate::session::{CoachSession, SessionEdit};
 
 /// At most this many points are suggested; an agenda is short.
 pub const MAX_AGENDA_SUGGESTIONS: usize = 5;

@@ -7,8 +7,7 @@ use serde::Serialize;
 
 use crate::clock::is_valid_date;
 use crate::reflection::{Reflection, Teacher};
-
-use super::session::CoachSession;
+use crate::session::CoachSession;
 
 /// Where a next step was written down.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

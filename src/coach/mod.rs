@@ -21,8 +21,6 @@ mod compare;
 mod due;
 mod growth;
 mod import;
-mod session;
-mod session_edit;
 mod teachers;
 
 #[cfg(test)]
@@ -42,8 +40,12 @@ pub use import::{
     GuideCheck, IMPORTED_SUFFIX, ImportChoice, ImportError, ImportPlan, ImportResult,
     TeacherChoice, apply_import, plan_import, teacher_from_arg,
 };
-pub use session::{AgendaItem, AgreedStep, CoachSession, SESSION_FORMAT, sessions_of};
-pub use session_edit::{SessionEdit, SessionEditError, apply_session_edit};
+// The session model lives below the store, in `crate::session`; named here too
+// because coach mode is where the window and the command line meet it.
+pub use crate::session::{
+    AgendaItem, AgreedStep, CoachSession, SESSION_FORMAT, SessionEdit, SessionEditError,
+    apply_session_edit, sessions_of,
+};
 pub use teachers::{
     TeacherError, active_teachers, add_teacher, count_teacher_data, find_teacher, remove_teacher,
     rename_teacher, same_name, set_archived,

@@ -20,8 +20,7 @@ use serde_json::Value;
 
 use crate::clock::{Timestamp, is_valid_date};
 use crate::guide::is_valid_id;
-use crate::reflection::{REFLECTION_FORMAT, Reflection};
-use crate::store::is_valid_reflection_id;
+use crate::reflection::{REFLECTION_FORMAT, Reflection, is_valid_reflection_id};
 use crate::summary::Summary;
 
 /// The interchange format this build writes and reads.

@@ -1,9 +1,11 @@
 //! Teachers, reflections, answers, and the pure operations that change them.
 
 mod edit;
+mod id;
 mod model;
 mod progress;
 
 pub use edit::{Edit, EditError, apply};
+pub use id::{MAX_REFLECTION_ID_CHARS, is_valid_reflection_id};
 pub use model::*;
 pub use progress::{Progress, SectionProgress, orphaned_answers, progress};

@@ -11,10 +11,10 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::paths::is_valid_reflection_id;
+use super::folder::all_json_files;
 use super::problems::ProblemKind;
 use super::{DataProblem, Record, Store, StoreError, parse};
-use crate::reflection::{Answer, Reflection};
+use crate::reflection::{Answer, Reflection, is_valid_reflection_id};
 
 /// A sync service's copy of a reflection or session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,12 +108,16 @@ pub fn conflict_copy_of(file_name: &str, is_known: impl Fn(&str) -> bool) -> Opt
         .map(|(id, _)| id.to_owned())
 }
 
+/// The record files in `dir`, sorted: its `.json` files other than sync
+/// conflict copies. A missing folder has none.
+pub(super) fn record_files(dir: &Path) -> Result<Vec<PathBuf>, DataProblem> {
+    let files = all_json_files(dir)?;
+    Ok(split_conflicts(files, Record::File).0)
+}
+
 /// Splits the `.json` files of a folder into those that are records and the
 /// conflict copies among them.
-pub(super) fn split_conflicts(
-    files: Vec<PathBuf>,
-    record: Record,
-) -> (Vec<PathBuf>, Vec<ConflictCopy>) {
+fn split_conflicts(files: Vec<PathBuf>, record: Record) -> (Vec<PathBuf>, Vec<ConflictCopy>) {
     let name = |path: &Path| {
         path.file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -157,7 +161,7 @@ impl Store {
             (self.reflections_dir(), Record::Reflection),
             (self.sessions_dir(), Record::Session),
         ] {
-            if let Ok(files) = super::read::all_json_files(&dir) {
+            if let Ok(files) = all_json_files(&dir) {
                 copies.extend(split_conflicts(files, record).1);
             }
         }

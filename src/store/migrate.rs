@@ -15,7 +15,22 @@ use serde_json::{Map, Value, json};
 use crate::reflection::{REFLECTION_FORMAT, TEACHERS_FORMAT};
 
 /// One upgrade step: format N to N + 1.
-type Step = fn(Value) -> Result<Value, String>;
+type Step = fn(Value) -> Result<Value, MigrateError>;
+
+/// Why a file could not be brought to the current format. The message says
+/// what is wrong with the file, as a problem report shows it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum MigrateError {
+    #[error("\"format\" should be a whole number such as 1, not {0}")]
+    FormatNotANumber(Value),
+    #[error("format {0} is newer than this version of PL Reflect knows")]
+    Newer(u64),
+    /// The old file is not the shape its format had.
+    #[error("{0}")]
+    Shape(&'static str),
+    #[error("could not upgrade it from format {from}: {why}")]
+    Step { from: usize, why: Box<MigrateError> },
+}
 
 /// `REFLECTION_STEPS[n]` lifts a reflection from format `n` to `n + 1`.
 const REFLECTION_STEPS: &[Step] = &[reflection_0_to_1];
@@ -33,43 +48,43 @@ pub const LEFTOVER_ANSWERS_FIELD: &str = "format0_leftover_answers";
 
 /// A file's format: the `format` field, or 0 if it is missing or null.
 /// A bare list (an old teachers file) is format 0 too.
-pub fn format_of(value: &Value) -> Result<u64, String> {
+pub fn format_of(value: &Value) -> Result<u64, MigrateError> {
     match value.get("format") {
         None | Some(Value::Null) => Ok(0),
         Some(Value::Number(n)) if n.as_u64().is_some() => Ok(n.as_u64().unwrap_or_default()),
-        Some(other) => Err(format!(
-            "\"format\" should be a whole number such as 1, not {other}"
-        )),
+        Some(other) => Err(MigrateError::FormatNotANumber(other.clone())),
     }
 }
 
 /// Lifts a reflection from format `from` to the current format.
-pub fn reflection_to_current(value: Value, from: u64) -> Result<Value, String> {
+pub fn reflection_to_current(value: Value, from: u64) -> Result<Value, MigrateError> {
     run(REFLECTION_STEPS, value, from)
 }
 
 /// Lifts a teachers file from format `from` to the current format.
-pub fn teachers_to_current(value: Value, from: u64) -> Result<Value, String> {
+pub fn teachers_to_current(value: Value, from: u64) -> Result<Value, MigrateError> {
     run(TEACHERS_STEPS, value, from)
 }
 
-fn run(steps: &[Step], mut value: Value, from: u64) -> Result<Value, String> {
+fn run(steps: &[Step], mut value: Value, from: u64) -> Result<Value, MigrateError> {
     let start = usize::try_from(from).unwrap_or(usize::MAX);
     if start > steps.len() {
-        return Err(format!(
-            "format {from} is newer than this version of PL Reflect knows"
-        ));
+        return Err(MigrateError::Newer(from));
     }
     for (version, step) in steps.iter().enumerate().skip(start) {
-        value = step(value)
-            .map_err(|why| format!("could not upgrade it from format {version}: {why}"))?;
+        value = step(value).map_err(|why| MigrateError::Step {
+            from: version,
+            why: Box::new(why),
+        })?;
     }
     Ok(value)
 }
 
-fn reflection_0_to_1(value: Value) -> Result<Value, String> {
+fn reflection_0_to_1(value: Value) -> Result<Value, MigrateError> {
     let Value::Object(old) = value else {
-        return Err("a reflection should be a JSON object { ... }".to_owned());
+        return Err(MigrateError::Shape(
+            "a reflection should be a JSON object { ... }",
+        ));
     };
     let has_guide_id = old.contains_key("guide_id");
     let has_version = old.contains_key("guide_version");
@@ -121,7 +136,7 @@ fn answers_list_to_map(list: Vec<Value>, leftovers: &mut Vec<Value>) -> Value {
     Value::Object(map)
 }
 
-fn teachers_0_to_1(value: Value) -> Result<Value, String> {
+fn teachers_0_to_1(value: Value) -> Result<Value, MigrateError> {
     match value {
         Value::Array(teachers) => Ok(json!({ "format": 1, "teachers": teachers })),
         Value::Object(old) => {
@@ -130,7 +145,9 @@ fn teachers_0_to_1(value: Value) -> Result<Value, String> {
             new.extend(old.into_iter().filter(|(key, _)| key != "format"));
             Ok(Value::Object(new))
         }
-        _ => Err("teachers.json should hold a JSON object { \"teachers\": [...] }".to_owned()),
+        _ => Err(MigrateError::Shape(
+            "teachers.json should hold a JSON object { \"teachers\": [...] }",
+        )),
     }
 }
 

@@ -30,15 +30,19 @@ pub mod atomic;
 mod conflicts;
 pub mod disk;
 mod error;
+mod folder;
 mod lock;
 pub mod migrate;
+mod moves;
 mod parse;
 mod paths;
 mod problems;
 mod read;
+mod records;
 pub mod relocate;
 mod sessions;
 mod settings_file;
+mod teacher_data;
 mod write;
 
 use std::collections::HashMap;
@@ -52,16 +56,19 @@ pub use disk::{Disk, FaultPlan, Step};
 pub use error::{Record, StoreError};
 pub use paths::create_private_folder;
 pub use paths::{
-    DATA_DIR_ENV, EXPORTS_DIR, LOCK_FILE, MAX_REFLECTION_ID_CHARS, REFLECTIONS_DIR, TEACHERS_FILE,
-    TRASH_DIR, backup_path, default_guides_dir, fallback_export_folder, is_valid_reflection_id,
-    refuse_export_target, resolve_data_dir,
+    DATA_DIR_ENV, EXPORTS_DIR, LOCK_FILE, REFLECTIONS_DIR, SESSIONS_DIR, TEACHERS_FILE, TRASH_DIR,
+    backup_path, default_guides_dir, fallback_export_folder, refuse_export_target,
+    resolve_data_dir,
 };
+// Id rules belong to the records; kept here for callers that name them through the store.
+pub use crate::reflection::{MAX_REFLECTION_ID_CHARS, is_valid_reflection_id};
 pub use problems::{DataProblem, ProblemKind};
-pub use sessions::{DeleteTeacherDataError, DeletedCounts, SESSIONS_DIR, StoredSession};
 pub use settings_file::{SETTINGS_FILE, SETTINGS_FORMAT, SettingsFile, read_settings};
+pub use teacher_data::{DeleteTeacherDataError, DeletedCounts};
 
 use crate::clock::Timestamp;
 use crate::reflection::{Reflection, Teacher};
+use crate::session::CoachSession;
 
 /// Why a store opened for writing is read-only: another process holds the lock.
 pub const BUSY_REASON: &str =
@@ -93,6 +100,16 @@ pub struct StoredReflection {
     /// Why this file may not be saved, if it may not (for example, it was made by
     /// a newer version). The store's own read-only state is separate: see
     /// [`Store::read_only_reason`].
+    pub read_only: Option<String>,
+}
+
+/// A coaching session as loaded, with where it lives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredSession {
+    pub session: CoachSession,
+    pub path: PathBuf,
+    /// Why this file may not be saved, if it may not (for example, it was made
+    /// by a newer version).
     pub read_only: Option<String>,
 }
 
@@ -283,6 +300,16 @@ impl Store {
         self.dir.join(TRASH_DIR)
     }
 
+    /// `DATA/sessions`.
+    pub fn sessions_dir(&self) -> PathBuf {
+        self.dir.join(SESSIONS_DIR)
+    }
+
+    /// `DATA/trash/sessions`.
+    pub fn trashed_sessions_dir(&self) -> PathBuf {
+        self.dir.join(TRASH_DIR).join(SESSIONS_DIR)
+    }
+
     /// `DATA/reflections/<id>.json`, once the id is known to be a safe file name.
     pub fn reflection_path(&self, id: &str) -> Result<PathBuf, StoreError> {
         Ok(self
@@ -293,6 +320,18 @@ impl Store {
     /// `DATA/trash/<id>.json`, once the id is known to be a safe file name.
     pub fn trashed_path(&self, id: &str) -> Result<PathBuf, StoreError> {
         Ok(self.trash_dir().join(file_name(Record::Reflection, id)?))
+    }
+
+    /// `DATA/sessions/<id>.json`, once the id is known to be a safe file name.
+    pub fn session_path(&self, id: &str) -> Result<PathBuf, StoreError> {
+        Ok(self.sessions_dir().join(file_name(Record::Session, id)?))
+    }
+
+    /// `DATA/trash/sessions/<id>.json`, once the id is known to be a safe file name.
+    pub fn trashed_session_path(&self, id: &str) -> Result<PathBuf, StoreError> {
+        Ok(self
+            .trashed_sessions_dir()
+            .join(file_name(Record::Session, id)?))
     }
 
     fn holds_lock(&self) -> bool {

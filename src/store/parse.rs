@@ -1,4 +1,5 @@
-//! Reading data files: bytes to reflections, reflection headers and teachers,
+//! Reading data files: bytes to reflections, reflection headers, coaching
+//! sessions and teachers,
 //! upgrading old formats on the way, and explaining precisely what is wrong
 //! with a file that cannot be used.
 
@@ -11,10 +12,12 @@ use serde::Deserialize;
 use serde::de::{self, IgnoredAny};
 use serde_json::{Map, Value};
 
+use super::ReflectionHeader;
 use super::migrate;
 use super::problems::{Failure, ProblemKind, line_column};
 use crate::clock::Timestamp;
 use crate::reflection::{Answer, REFLECTION_FORMAT, Reflection, TEACHERS_FORMAT, Teacher};
+use crate::session::{CoachSession, SESSION_FORMAT};
 
 /// Larger files are refused rather than read into memory: no reflection comes near this.
 pub(crate) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -98,7 +101,7 @@ fn peek_format(text: &str, what: &str) -> Result<u64, Failure> {
         }
     })?;
     let value = serde_json::json!({ "format": peek.format });
-    migrate::format_of(&value).map_err(Failure::unreadable)
+    migrate::format_of(&value).map_err(Failure::from_migrate)
 }
 
 fn newer(format: u64, known: u32, what: &str) -> Failure {
@@ -153,7 +156,7 @@ pub(crate) fn reflection(bytes: &[u8]) -> Result<ParsedReflection, Failure> {
     }
     let value: Value =
         serde_json::from_str(text).map_err(|error| Failure::from_json(&error, A_REFLECTION))?;
-    let value = migrate::reflection_to_current(value, format).map_err(Failure::unreadable)?;
+    let value = migrate::reflection_to_current(value, format).map_err(Failure::from_migrate)?;
     let reflection = serde_path_to_error::deserialize::<_, Reflection>(value)
         .map_err(|error| Failure::from_json_path(&error, A_REFLECTION))?;
     Ok(ParsedReflection {
@@ -162,21 +165,13 @@ pub(crate) fn reflection(bytes: &[u8]) -> Result<ParsedReflection, Failure> {
     })
 }
 
-/// The parts of a reflection needed to list it.
-pub(crate) struct Header {
-    pub id: String,
-    pub teacher_id: String,
-    pub guide_id: String,
-    pub guide_version: u32,
-    pub title: String,
-    pub created: Timestamp,
-    pub updated: Timestamp,
-    pub answered_ids: Vec<String>,
-    pub newer: Option<u64>,
-}
-
-/// Reads only what a list needs: answer texts are scanned, not copied.
-pub(crate) fn header(bytes: &[u8]) -> Result<Header, Failure> {
+/// Reads only what a list needs: answer texts are scanned, not copied. The
+/// header comes back writable, with the format of a file from a newer version:
+/// whether it may be written is for the caller to say.
+pub(crate) fn header(
+    bytes: &[u8],
+    path: &Path,
+) -> Result<(ReflectionHeader, Option<u64>), Failure> {
     #[derive(Deserialize)]
     struct Peek {
         #[serde(default)]
@@ -207,7 +202,7 @@ pub(crate) fn header(bytes: &[u8]) -> Result<Header, Failure> {
             if format < current {
                 // Old files are rare: upgrade them fully, then summarise.
                 let parsed = reflection(bytes)?;
-                return Ok(header_of(&parsed.reflection, parsed.newer));
+                return Ok((header_of(&parsed.reflection, path), parsed.newer));
             }
             let mut deserializer = serde_json::Deserializer::from_str(text);
             match serde_path_to_error::deserialize::<_, Peek>(&mut deserializer) {
@@ -219,7 +214,7 @@ pub(crate) fn header(bytes: &[u8]) -> Result<Header, Failure> {
             }
         }
     };
-    Ok(Header {
+    let header = ReflectionHeader {
         id: peek.id,
         teacher_id: peek.teacher_id,
         guide_id: peek.guide_id,
@@ -228,12 +223,14 @@ pub(crate) fn header(bytes: &[u8]) -> Result<Header, Failure> {
         created: peek.created,
         updated: peek.updated,
         answered_ids: peek.answers.0,
-        newer: (format > current).then_some(format),
-    })
+        path: path.to_path_buf(),
+        read_only: None,
+    };
+    Ok((header, (format > current).then_some(format)))
 }
 
-pub(crate) fn header_of(reflection: &Reflection, newer: Option<u64>) -> Header {
-    Header {
+fn header_of(reflection: &Reflection, path: &Path) -> ReflectionHeader {
+    ReflectionHeader {
         id: reflection.id.clone(),
         teacher_id: reflection.teacher_id.clone(),
         guide_id: reflection.guide_id.clone(),
@@ -242,7 +239,8 @@ pub(crate) fn header_of(reflection: &Reflection, newer: Option<u64>) -> Header {
         created: reflection.created.clone(),
         updated: reflection.updated.clone(),
         answered_ids: answered_ids(&reflection.answers),
-        newer,
+        path: path.to_path_buf(),
+        read_only: None,
     }
 }
 
@@ -342,7 +340,7 @@ pub(crate) fn teachers(bytes: &[u8]) -> Result<ParsedTeachers, Failure> {
     // The file is small, and format 0 was a bare list, so read it whole first.
     let value: Value =
         serde_json::from_str(text).map_err(|error| Failure::from_json(&error, TEACHERS))?;
-    let format = migrate::format_of(&value).map_err(Failure::unreadable)?;
+    let format = migrate::format_of(&value).map_err(Failure::from_migrate)?;
     let current = u64::from(TEACHERS_FORMAT);
     if format >= current {
         if !value.is_object() {
@@ -362,8 +360,84 @@ pub(crate) fn teachers(bytes: &[u8]) -> Result<ParsedTeachers, Failure> {
             Err(error) => Err(Failure::from_json_path(&error, TEACHERS)),
         };
     }
-    let value = migrate::teachers_to_current(value, format).map_err(Failure::unreadable)?;
+    let value = migrate::teachers_to_current(value, format).map_err(Failure::from_migrate)?;
     let file = serde_path_to_error::deserialize::<_, TeachersFile>(value)
         .map_err(|error| Failure::from_json_path(&error, TEACHERS))?;
     Ok(ParsedTeachers { file, newer: None })
+}
+
+const A_SESSION: &str = "a coaching session";
+
+/// Parses a session file, with the format of a file from a newer version. A
+/// newer file is read as well as this version can, to be shown read-only.
+pub(crate) fn session(bytes: &[u8]) -> Result<(CoachSession, Option<u64>), Failure> {
+    let text = text(bytes)?;
+    let current = u64::from(SESSION_FORMAT);
+    // Fast path, one pass: nearly every file is a well-formed current one.
+    if let Ok(session) = serde_json::from_str::<CoachSession>(text) {
+        let format = u64::from(session.format);
+        if format >= current {
+            return Ok((session, (format > current).then_some(format)));
+        }
+    }
+    let value: Value =
+        serde_json::from_str(text).map_err(|error| Failure::from_json(&error, A_SESSION))?;
+    if !value.is_object() {
+        return Err(Failure::unreadable(format!(
+            "this is JSON but not {A_SESSION}: it should be one object {{ ... }}"
+        ))
+        .at(1, 1));
+    }
+    let format = migrate::format_of(&value).map_err(Failure::from_migrate)?;
+    if format < current {
+        return Err(Failure::unreadable(format!(
+            "this is not {A_SESSION}: its \"format\" is {format}, and session files start at format {current}"
+        )));
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, CoachSession>(&mut deserializer) {
+        Ok(session) => Ok((session, (format > current).then_some(format))),
+        Err(_) if format > current => Err(newer(format, SESSION_FORMAT, "coaching session")),
+        Err(error) => Err(Failure::from_json_path(&error, A_SESSION)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_session_file_that_cannot_be_used_says_why() {
+        let ok = br#"{"format":1,"id":"s-1","teacher_id":"t-1","date":"2026-03-02",
+            "created":"2026-03-02T10:00:00Z","updated":"2026-03-02T10:00:00Z"}"#;
+        let (parsed, newer) = session(ok).unwrap();
+        assert_eq!((parsed.id.as_str(), newer), ("s-1", None));
+
+        let newer_file = br#"{"format":3,"id":"s-1","teacher_id":"t-1","date":"2026-03-02",
+            "created":"2026-03-02T10:00:00Z","updated":"2026-03-02T10:00:00Z"}"#;
+        assert_eq!(session(newer_file).unwrap().1, Some(3));
+        let newer_unknown = br#"{"format":3,"id":"s-1","agenda":"changed shape"}"#;
+        assert_eq!(
+            session(newer_unknown).unwrap_err().kind,
+            ProblemKind::NewerFormat
+        );
+
+        let truncated = &ok[..40];
+        let failure = session(truncated).unwrap_err();
+        assert_eq!(failure.kind, ProblemKind::Unreadable);
+        assert!(
+            failure.message.contains("ends too early"),
+            "{}",
+            failure.message
+        );
+        assert!(session(b"  ").unwrap_err().message.contains("empty"));
+        assert!(session(b"[1]").unwrap_err().message.contains("one object"));
+        let wrong = br#"{"format":1,"id":"s-1","teacher_id":"t-1","date":7,
+            "created":"2026-03-02T10:00:00Z","updated":"2026-03-02T10:00:00Z"}"#;
+        let failure = session(wrong).unwrap_err();
+        assert!(failure.message.contains("at date"), "{}", failure.message);
+        assert!(failure.line.is_some());
+        let no_format = br#"{"id":"s-1"}"#;
+        assert!(session(no_format).unwrap_err().message.contains("format"));
+    }
 }

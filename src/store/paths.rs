@@ -14,14 +14,15 @@ pub const TEACHERS_FILE: &str = "teachers.json";
 pub const REFLECTIONS_DIR: &str = "reflections";
 /// The folder deleted reflections are moved to.
 pub const TRASH_DIR: &str = "trash";
+/// The folder holding one file per coaching session; also the name of the
+/// folder inside the trash that holds deleted sessions.
+pub const SESSIONS_DIR: &str = "sessions";
 /// The file locked by the one process that may write.
 pub const LOCK_FILE: &str = ".lock";
 /// The folder inside the data folder that exports may go into (where the app
 /// saves them when the system has no Documents folder); nothing else of the
 /// data folder may be an export's target.
 pub const EXPORTS_DIR: &str = "exports";
-/// The longest reflection id accepted as a file name.
-pub const MAX_REFLECTION_ID_CHARS: usize = 80;
 
 /// Picks the data folder: the `--data-dir` value first, then `PL_REFLECT_DATA_DIR`
 /// (if not empty), then the system's usual place for application data.
@@ -142,16 +143,6 @@ fn resolved(path: &Path) -> PathBuf {
     absolute
 }
 
-/// Whether `id` may be used as a reflection's file name: 1 to 80 characters of
-/// `a-z`, `0-9` and `-`. This rules out path separators, `..`, and hidden names.
-pub fn is_valid_reflection_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= MAX_REFLECTION_ID_CHARS
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 /// `NAME.json` becomes `NAME.json.bak`: the last good version, kept beside the file.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().map(OsString::from).unwrap_or_default();
@@ -226,28 +217,6 @@ mod tests {
         let dir = resolve_data_dir_from(Some("some/where".into()), None).unwrap();
         assert!(dir.is_absolute());
         assert!(dir.ends_with("some/where"));
-    }
-
-    #[test]
-    fn ids_that_could_escape_the_folder_are_refused() {
-        for bad in [
-            "",
-            "../x",
-            "a/b",
-            "a\\b",
-            "..",
-            ".",
-            "R-ABC",
-            "a b",
-            "a.json",
-            "ü",
-            &"a".repeat(81),
-        ] {
-            assert!(!is_valid_reflection_id(bad), "{bad:?} should be refused");
-        }
-        for good in ["r-abc-123", "a", &"a".repeat(80)] {
-            assert!(is_valid_reflection_id(good), "{good:?} should be accepted");
-        }
     }
 
     #[test]

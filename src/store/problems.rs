@@ -145,6 +145,11 @@ pub(crate) struct Failure {
 }
 
 impl Failure {
+    /// An old file that could not be brought to the current format.
+    pub fn from_migrate(error: super::migrate::MigrateError) -> Self {
+        Failure::unreadable(error.to_string())
+    }
+
     pub fn unreadable(message: impl Into<String>) -> Self {
         Failure {
             kind: ProblemKind::Unreadable,

@@ -2,16 +2,16 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::parse::{self, Header};
-use super::problems::Failure;
-use super::sessions::{load_session_folder, unknown_session_teachers};
+use super::conflicts::record_files;
+use super::folder::par_map;
+use super::parse;
+use super::records::{Kind, Reflections, Sessions, load_folder, read_only_state};
 use super::{
-    DataProblem, LOCK_FILE, ProblemKind, Record, ReflectionHeader, Snapshot, Store, StoreError,
+    DataProblem, LOCK_FILE, ProblemKind, ReflectionHeader, Snapshot, Store, StoreError,
     StoredReflection, TEACHERS_FILE, atomic, lock,
 };
 use crate::reflection::Teacher;
@@ -31,12 +31,12 @@ impl Store {
     /// Changes nothing on disk.
     pub fn load(&self) -> Snapshot {
         let teachers = self.read_teachers();
-        let (reflections, mut problems) = self.load_folder(&self.reflections_dir());
-        let (sessions, session_problems) = load_session_folder(&self.sessions_dir());
+        let (reflections, mut problems) = load_folder::<Reflections>(&self.reflections_dir());
+        let (sessions, session_problems) = load_folder::<Sessions>(&self.sessions_dir());
         problems.extend(session_problems);
         problems.extend(teachers.problem.clone());
-        problems.extend(unknown_teachers(&teachers, &reflections));
-        problems.extend(unknown_session_teachers(&teachers, &sessions));
+        problems.extend(unknown_teachers::<Reflections>(&teachers, &reflections));
+        problems.extend(unknown_teachers::<Sessions>(&teachers, &sessions));
         problems.extend(self.conflicts().iter().map(|copy| copy.problem()));
         problems.sort_by(|a, b| (&a.path, a.kind).cmp(&(&b.path, b.kind)));
         let teachers_path = self.teachers_path();
@@ -86,17 +86,7 @@ impl Store {
     /// Reads one reflection in full. A file from a newer version loads with
     /// `read_only` set; a damaged one is an error that says what is wrong.
     pub fn load_reflection(&self, id: &str) -> Result<StoredReflection, StoreError> {
-        let path = self.reflection_path(id)?;
-        let (stored, problem) = load_file(&path);
-        self.remember(|p| p == path, problem.as_slice());
-        match (stored, problem) {
-            (Some(stored), _) => Ok(stored),
-            (None, Some(problem)) => Err(StoreError::refused(problem)),
-            (None, None) => Err(StoreError::NotFound {
-                what: Record::Reflection,
-                path,
-            }),
-        }
+        self.load_one::<Reflections>(id)
     }
 
     /// Every problem in the data folder, changing nothing: files that cannot be
@@ -105,14 +95,14 @@ impl Store {
     /// temporary files left by interrupted saves, and backups with no main file.
     pub fn check(&self) -> Vec<DataProblem> {
         let teachers = self.read_teachers();
-        let (reflections, mut problems) = self.load_folder(&self.reflections_dir());
+        let (reflections, mut problems) = load_folder::<Reflections>(&self.reflections_dir());
         problems.extend(teachers.problem.clone());
-        problems.extend(unknown_teachers(&teachers, &reflections));
-        problems.extend(self.load_folder(&self.trash_dir()).1);
-        let (sessions, session_problems) = load_session_folder(&self.sessions_dir());
+        problems.extend(unknown_teachers::<Reflections>(&teachers, &reflections));
+        problems.extend(load_folder::<Reflections>(&self.trash_dir()).1);
+        let (sessions, session_problems) = load_folder::<Sessions>(&self.sessions_dir());
         problems.extend(session_problems);
-        problems.extend(unknown_session_teachers(&teachers, &sessions));
-        problems.extend(load_session_folder(&self.trashed_sessions_dir()).1);
+        problems.extend(unknown_teachers::<Sessions>(&teachers, &sessions));
+        problems.extend(load_folder::<Sessions>(&self.trashed_sessions_dir()).1);
         problems.extend(self.conflicts().iter().map(|copy| copy.problem()));
         let writer_elsewhere =
             !self.holds_lock() && lock::is_held_elsewhere(&self.dir.join(LOCK_FILE));
@@ -177,74 +167,10 @@ impl Store {
         }
         read
     }
-
-    pub(super) fn load_folder(&self, dir: &Path) -> (Vec<StoredReflection>, Vec<DataProblem>) {
-        let files = match json_files(dir) {
-            Ok(files) => files,
-            Err(problem) => return (Vec::new(), vec![problem]),
-        };
-        let mut reflections = Vec::with_capacity(files.len());
-        let mut problems = Vec::new();
-        for (stored, problem) in par_map(&files, |path| load_file(path)) {
-            reflections.extend(stored);
-            problems.extend(problem);
-        }
-        (reflections, problems)
-    }
-}
-
-/// One reflection file: the reflection if it could be read, and a problem if it has one.
-/// Both come back for a file that is readable but may not be written.
-fn load_file(path: &Path) -> (Option<StoredReflection>, Option<DataProblem>) {
-    let parsed = match parse::read(path) {
-        Ok(None) => return (None, None),
-        Ok(Some(bytes)) => parse::reflection(&bytes),
-        Err(failure) => Err(failure),
-    };
-    match parsed {
-        Ok(parsed) => {
-            let (read_only, problem) = read_only_state(path, &parsed.reflection.id, parsed.newer);
-            let stored = StoredReflection {
-                reflection: parsed.reflection,
-                path: path.to_path_buf(),
-                read_only,
-            };
-            (Some(stored), problem)
-        }
-        Err(failure) => (None, Some(failure.into_problem(path))),
-    }
-}
-
-/// Whether a readable reflection file may be written, and the problem if not.
-pub(super) fn read_only_state(
-    path: &Path,
-    id: &str,
-    newer: Option<u64>,
-) -> (Option<String>, Option<DataProblem>) {
-    if let Some(format) = newer {
-        let reason = parse::newer_reason(format);
-        return (
-            Some(reason.clone()),
-            Some(DataProblem::new(path, ProblemKind::NewerFormat, reason)),
-        );
-    }
-    let stem = path.file_stem().map(|s| s.to_string_lossy());
-    if stem.as_deref() != Some(id) {
-        let message = format!(
-            "the file name says {:?} but the id inside it is {id:?}",
-            stem.unwrap_or_default()
-        );
-        let reason = "its file name does not match the id inside it; opened read-only".to_owned();
-        return (
-            Some(reason),
-            Some(DataProblem::new(path, ProblemKind::NameMismatch, message)),
-        );
-    }
-    (None, None)
 }
 
 fn list_folder(dir: &Path) -> (Vec<ReflectionHeader>, Vec<DataProblem>) {
-    let files = match json_files(dir) {
+    let files = match record_files(dir) {
         Ok(files) => files,
         Err(problem) => return (Vec::new(), vec![problem]),
     };
@@ -260,36 +186,22 @@ fn list_folder(dir: &Path) -> (Vec<ReflectionHeader>, Vec<DataProblem>) {
 fn header_file(path: &Path) -> (Option<ReflectionHeader>, Option<DataProblem>) {
     let header = match parse::read(path) {
         Ok(None) => return (None, None),
-        Ok(Some(bytes)) => parse::header(&bytes),
+        Ok(Some(bytes)) => parse::header(&bytes, path),
         Err(failure) => Err(failure),
     };
     match header {
-        Ok(header) => {
-            let (read_only, problem) = read_only_state(path, &header.id, header.newer);
-            (Some(into_header(header, path, read_only)), problem)
+        Ok((mut header, newer)) => {
+            let (read_only, problem) = read_only_state(path, &header.id, newer);
+            header.read_only = read_only;
+            (Some(header), problem)
         }
         Err(failure) => (None, Some(failure.into_problem(path))),
     }
 }
 
-fn into_header(header: Header, path: &Path, read_only: Option<String>) -> ReflectionHeader {
-    ReflectionHeader {
-        id: header.id,
-        teacher_id: header.teacher_id,
-        guide_id: header.guide_id,
-        guide_version: header.guide_version,
-        title: header.title,
-        created: header.created,
-        updated: header.updated,
-        answered_ids: header.answered_ids,
-        path: path.to_path_buf(),
-        read_only,
-    }
-}
-
-/// Reflections whose teacher is not in `teachers.json`. Not checked when that
-/// file could not be read: then every reflection would look orphaned.
-fn unknown_teachers(teachers: &TeachersRead, reflections: &[StoredReflection]) -> Vec<DataProblem> {
+/// Records whose teacher is not in `teachers.json`. Not checked when that
+/// file could not be read: then every record would look orphaned.
+fn unknown_teachers<K: Kind>(teachers: &TeachersRead, stored: &[K::Stored]) -> Vec<DataProblem> {
     if teachers
         .problem
         .as_ref()
@@ -298,16 +210,17 @@ fn unknown_teachers(teachers: &TeachersRead, reflections: &[StoredReflection]) -
         return Vec::new();
     }
     let known: HashSet<&str> = teachers.teachers.iter().map(|t| t.id.as_str()).collect();
-    reflections
+    stored
         .iter()
-        .filter(|stored| !known.contains(stored.reflection.teacher_id.as_str()))
+        .filter(|stored| !known.contains(K::teacher_id(K::record(stored))))
         .map(|stored| {
             DataProblem::new(
-                &stored.path,
+                K::path(stored),
                 ProblemKind::UnknownTeacher,
                 format!(
-                    "this reflection belongs to teacher id {:?}, who is not in {TEACHERS_FILE}",
-                    stored.reflection.teacher_id
+                    "this {} belongs to teacher id {:?}, who is not in {TEACHERS_FILE}",
+                    K::WHAT,
+                    K::teacher_id(K::record(stored))
                 ),
             )
         })
@@ -338,66 +251,4 @@ fn orphan_backups(dir: &Path) -> Vec<DataProblem> {
         .collect();
     found.sort_by(|a, b| a.path.cmp(&b.path));
     found
-}
-
-/// The `*.json` files of a folder, sorted. A missing folder has none.
-/// The record files in `dir`: its `.json` files other than sync conflict
-/// copies (see [`super::conflicts`]).
-pub(super) fn json_files(dir: &Path) -> Result<Vec<PathBuf>, DataProblem> {
-    let files = all_json_files(dir)?;
-    Ok(super::conflicts::split_conflicts(files, super::Record::File).0)
-}
-
-/// Every `.json` file in `dir` that is not hidden, sorted.
-pub(super) fn all_json_files(dir: &Path) -> Result<Vec<PathBuf>, DataProblem> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(error) => {
-            let failure = Failure::unreadable(format!("the folder could not be read ({error})"));
-            return Err(failure.into_problem(dir));
-        }
-    };
-    let mut files: Vec<PathBuf> = entries
-        .flatten()
-        .filter(|entry| {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            name.ends_with(".json")
-                && !name.starts_with('.')
-                && !entry.file_type().is_ok_and(|t| t.is_dir())
-        })
-        .map(|entry| entry.path())
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
-/// Maps over the items on a few threads: reading 2,000 files is mostly parsing,
-/// and parsing spreads well over cores. Keeps the order of `items`.
-pub(super) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    const MIN_PER_THREAD: usize = 32;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8)
-        .min(items.len() / MIN_PER_THREAD);
-    if threads <= 1 {
-        return items.iter().map(&f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
 }

@@ -101,15 +101,15 @@ impl SettingsFile {
         match serde_json::to_value(settings) {
             Ok(Value::Object(known)) => fields.extend(known),
             Ok(_) => {
-                return Err(super::write::unsavable(
+                return Err(super::records::unsavable(
                     &self.path,
                     "they are not an object",
                 ));
             }
-            Err(error) => return Err(super::write::unsavable(&self.path, &error.to_string())),
+            Err(error) => return Err(super::records::unsavable(&self.path, &error.to_string())),
         }
         fields.insert("format".to_owned(), SETTINGS_FORMAT.into());
-        super::write::to_json(&Value::Object(fields), &self.path)
+        super::records::to_json(&Value::Object(fields), &self.path)
     }
 }
 

@@ -2,7 +2,7 @@
 //! about, what was said, and the small steps they agreed on.
 //!
 //! Stored as `DATA/sessions/<id>.json`, one session per file, with the same
-//! safety rules as reflections (see [`crate::store`]). Like every stored
+//! safety rules as reflections (see `crate::store`). Like every stored
 //! struct, each keeps fields it does not know in `extra`, so a file written by
 //! a newer version loses nothing when this version saves it again.
 
@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use crate::clock::{Timestamp, is_valid_date};
 
-use super::session_edit::SessionEditError;
+use super::error::SessionEditError;
 
 /// The session file format this build writes.
 pub const SESSION_FORMAT: u32 = 1;
@@ -141,7 +141,7 @@ mod tests {
         let session = CoachSession::new("t-1", " 2026-03-02 ", at("2026-03-01")).unwrap();
         assert_eq!(session.date, "2026-03-02");
         assert!(session.id.starts_with("s-"));
-        assert!(crate::store::is_valid_reflection_id(&session.id));
+        assert!(crate::reflection::is_valid_reflection_id(&session.id));
         assert_eq!(session.display_title(), "Session of 2026-03-02");
         assert_eq!(
             CoachSession::new("t-1", "2026-02-30", at("2026-03-01")),

@@ -6,7 +6,8 @@
 
 use crate::clock::{Timestamp, is_valid_date};
 
-use super::session::{AgendaItem, AgreedStep, CoachSession};
+use super::error::SessionEditError;
+use super::model::{AgendaItem, AgreedStep, CoachSession};
 
 /// One change a coach makes to a session.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,21 +70,6 @@ pub enum SessionEdit {
     RemoveStep {
         id: String,
     },
-}
-
-/// Why an edit was refused. The session is unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum SessionEditError {
-    #[error("\"{0}\" is not a date; write it as YYYY-MM-DD, for example 2026-12-01")]
-    BadDate(String),
-    #[error(
-        "this session has no agenda point \"{0}\"; it may have been removed, so reload the session"
-    )]
-    UnknownAgendaItem(String),
-    #[error(
-        "this session has no agreed step \"{0}\"; it may have been removed, so reload the session"
-    )]
-    UnknownStep(String),
 }
 
 /// Applies one edit and sets `updated` to `now`. On error the session is unchanged.
