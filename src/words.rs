@@ -26,6 +26,15 @@ pub fn name_sort_key(name: &str) -> String {
     }
 }
 
+/// A teacher's name as shown: a coach may add a teacher without one.
+pub fn teacher_name(name: &str) -> &str {
+    if name.trim().is_empty() {
+        "Unnamed teacher"
+    } else {
+        name
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -178,7 +178,7 @@ impl Chrome {
                         ui.separator();
                         ui.label(format!(
                             "Deleted teacher \"{}\".",
-                            super::views::teachers::display_name(name)
+                            crate::words::teacher_name(name)
                         ));
                         if ui.button("Undo").clicked() {
                             actions.push(Action::UndoDeleteTeacher);

@@ -175,9 +175,7 @@ fn new_reflection(
         let current = teacher_id
             .as_deref()
             .and_then(|id| notebook.teacher(id))
-            .map_or("Choose a teacher", |t| {
-                super::teachers::display_name(&t.name)
-            });
+            .map_or("Choose a teacher", |t| crate::words::teacher_name(&t.name));
         egui::ComboBox::from_label("Teacher")
             .selected_text(current)
             .show_ui(ui, |ui| {
@@ -185,7 +183,7 @@ fn new_reflection(
                     ui.selectable_value(
                         teacher_id,
                         Some(teacher.id.clone()),
-                        super::teachers::display_name(&teacher.name),
+                        crate::words::teacher_name(&teacher.name),
                     );
                 }
             });
@@ -362,7 +360,7 @@ fn confirm_delete_teacher(
 ) {
     let name = notebook
         .teacher(teacher_id)
-        .map_or("this teacher", |t| super::teachers::display_name(&t.name));
+        .map_or("this teacher", |t| crate::words::teacher_name(&t.name));
     let reflections = notebook.reflections_of(teacher_id).len();
     let sessions = match notebook.sessions_of(teacher_id).len() {
         0 => String::new(),

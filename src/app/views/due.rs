@@ -83,7 +83,7 @@ fn draw(ui: &mut Ui, due: &[DueRow]) -> Vec<Action> {
                 }
                 ui.end_row();
                 for DueRow { revisit, about } in due {
-                    let teacher = super::teachers::display_name(&revisit.teacher_name);
+                    let teacher = crate::words::teacher_name(&revisit.teacher_name);
                     // A practice flagged without a written action is named by the practice.
                     let what = if revisit.what.is_empty() { about.as_str() } else { revisit.what.as_str() };
                     ui.label(&revisit.revisit_on);

@@ -68,7 +68,7 @@ fn draw(
     };
     let teacher = notebook
         .teacher(&session.teacher_id)
-        .map_or("a teacher", |t| super::teachers::display_name(&t.name));
+        .map_or("a teacher", |t| crate::words::teacher_name(&t.name));
     egui::ScrollArea::vertical().id_salt(("session", &session.id)).show(ui, |ui| {
         reading_column(ui, |ui| {
             ui.add_space(theme::GAP);

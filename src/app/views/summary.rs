@@ -84,7 +84,7 @@ impl Room for SummaryScreen {
                     notebook
                         .entry(&self.reflection_id)
                         .and_then(|e| notebook.teacher(&e.reflection.teacher_id))
-                        .map(|t| super::teachers::display_name(&t.name).to_owned())
+                        .map(|t| crate::words::teacher_name(&t.name).to_owned())
                 })
                 .flatten(),
         };

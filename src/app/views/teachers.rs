@@ -12,6 +12,7 @@ use super::{Action, Screen};
 use crate::app::notebook::Notebook;
 use crate::app::theme;
 use crate::reflection::progress;
+use crate::words;
 
 #[derive(Debug, Default, Clone)]
 pub struct TeachersView {
@@ -70,15 +71,17 @@ impl TeachersView {
                         for teacher in teachers {
                             let count = counts.get(teacher.id.as_str()).copied().unwrap_or(0);
                             let archived = if teacher.archived { ", archived" } else { "" };
-                            let text =
-                                format!("{}  ({count}{archived})", display_name(&teacher.name));
+                            let text = format!(
+                                "{}  ({count}{archived})",
+                                words::teacher_name(&teacher.name)
+                            );
                             let selected = self.selected.as_deref() == Some(teacher.id.as_str());
                             let response = ui.selectable_label(selected, text);
                             name_for_screen_readers(
                                 &response,
                                 egui::Role::Button,
                                 Some(selected),
-                                &format!("Show teacher {}", display_name(&teacher.name)),
+                                &format!("Show teacher {}", words::teacher_name(&teacher.name)),
                             );
                             if response.clicked() {
                                 self.selected = Some(teacher.id.clone());
@@ -122,12 +125,12 @@ impl TeachersView {
             egui::ScrollArea::vertical().id_salt(("timeline", &teacher.id)).show(ui, |ui| {
                 reading_column(ui, |ui| {
                     ui.add_space(theme::GAP);
-                    ui.heading(display_name(&teacher.name));
+                    ui.heading(words::teacher_name(&teacher.name));
                     if teacher.archived {
                         ui.colored_label(theme::warning(ui.visuals()), "Archived: hidden from the list and from revisits.");
                     }
                     ui.horizontal_wrapped(|ui| {
-                        let name = display_name(&teacher.name);
+                        let name = words::teacher_name(&teacher.name);
                         if named_button(ui, "New reflection…", &format!("New reflection for {name}")).clicked() {
                             actions.push(Action::Ask(Dialog::new_reflection(Some(teacher.id.clone()))));
                         }
@@ -227,15 +230,6 @@ impl TeachersView {
             });
         });
         actions
-    }
-}
-
-/// A teacher who gave no name is still someone.
-pub fn display_name(name: &str) -> &str {
-    if name.trim().is_empty() {
-        "Unnamed teacher"
-    } else {
-        name
     }
 }
 
