@@ -1,7 +1,8 @@
 //! Lays text out on pages: wrapping, font fallback per character, page breaks.
 //!
-//! The result is a list of pages of positioned glyph runs and rectangles; the
-//! caller draws them with krilla. Lines break at spaces, and between CJK
+//! The result is a list of pages of positioned glyph runs and rectangles, each
+//! marked with what it is in the document's structure (see [`Mark`]); the
+//! caller draws them with krilla and builds the tagged PDF's structure tree. Lines break at spaces, and between CJK
 //! characters; a word longer than a line breaks between characters. Text is
 //! not shaped (no ligatures or kerning): right for Latin, Greek, Cyrillic and
 //! CJK, rough for scripts that need shaping.
@@ -43,6 +44,25 @@ pub enum Op {
     },
 }
 
+/// What a drawn thing is, for the tagged PDF: real content belonging to one
+/// element of the structure tree, or an artifact that assistive technology skips.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Content of the structure element with this number.
+    Content(usize),
+    /// Purely visual: rules under headings, table lines, the quote bar.
+    Decoration,
+    /// The page footer (title and page number), repeated on every page.
+    Footer,
+}
+
+/// One thing to draw, with its place in the structure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawn {
+    pub mark: Mark,
+    pub op: Op,
+}
+
 /// The printable area of a page.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Geometry {
@@ -82,9 +102,11 @@ struct Piece {
 pub struct Layout<'f> {
     pub fonts: &'f mut Fonts,
     pub geometry: Geometry,
-    pub pages: Vec<Vec<Op>>,
+    pub pages: Vec<Vec<Drawn>>,
     /// The top of the free space on the current page.
     pub y: f32,
+    /// What everything drawn from now on is, until changed.
+    pub mark: Mark,
 }
 
 impl<'f> Layout<'f> {
@@ -94,6 +116,7 @@ impl<'f> Layout<'f> {
             geometry,
             pages: vec![Vec::new()],
             y: geometry.top,
+            mark: Mark::Decoration,
         }
     }
 
@@ -114,21 +137,46 @@ impl<'f> Layout<'f> {
         }
     }
 
+    /// The page being filled (0 for the first).
+    pub fn page_index(&self) -> usize {
+        self.pages.len().saturating_sub(1)
+    }
+
     pub fn push(&mut self, op: Op) {
+        let mark = self.mark;
+        self.push_marked(op, mark);
+    }
+
+    fn push_marked(&mut self, op: Op, mark: Mark) {
         if let Some(page) = self.pages.last_mut() {
-            page.push(op);
+            page.push(Drawn { mark, op });
         }
     }
 
+    /// A rectangle that is content (a bar of a chart), marked as the current element.
     pub fn rect(&mut self, x: f32, y: f32, width: f32, height: f32, color: Rgb) {
+        let mark = self.mark;
+        self.rect_marked(x, y, width, height, color, mark);
+    }
+
+    /// A decorative rectangle (a rule or bar beside text): an artifact, whatever
+    /// element is being written.
+    pub fn rule(&mut self, x: f32, y: f32, width: f32, height: f32, color: Rgb) {
+        self.rect_marked(x, y, width, height, color, Mark::Decoration);
+    }
+
+    fn rect_marked(&mut self, x: f32, y: f32, width: f32, height: f32, color: Rgb, mark: Mark) {
         if width > 0.0 && height > 0.0 {
-            self.push(Op::Rect {
-                x,
-                y,
-                width,
-                height,
-                color,
-            });
+            self.push_marked(
+                Op::Rect {
+                    x,
+                    y,
+                    width,
+                    height,
+                    color,
+                },
+                mark,
+            );
         }
     }
 
@@ -146,6 +194,10 @@ impl<'f> Layout<'f> {
                 let c = match c {
                     '\t' => ' ',
                     c if c.is_control() => return None,
+                    // An invisible byte-order mark: PDF/UA forbids mapping a glyph to it.
+                    '\u{FEFF}' => return None,
+                    // Noncharacters, which PDF/UA forbids too: shown as unknown.
+                    '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
                     c => c,
                 };
                 let c = self.fonts.drawable(c);
