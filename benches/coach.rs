@@ -4,6 +4,8 @@
 //! holds them once the data folder is loaded.
 //!
 //! `cargo bench --bench coach`; under `cargo test` each runs once on 10 reflections.
+// Bench and example code: a panic is a broken bench, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 use std::hint::black_box;
 

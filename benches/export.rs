@@ -6,6 +6,8 @@
 //! A summary or export reads one reflection (and its predecessor), so its cost
 //! does not depend on how many reflections the folder holds.
 //! `cargo bench --bench export`; under `cargo test` each runs once.
+// Bench and example code: a panic is a broken bench, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 use std::hint::black_box;
 

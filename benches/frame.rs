@@ -7,6 +7,8 @@
 //! how much of it is data work that grows with the guide.
 //!
 //! `cargo bench --bench frame`; under `cargo test` each runs once.
+// Bench and example code: a panic is a broken bench, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 use std::hint::black_box;
 

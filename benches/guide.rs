@@ -2,6 +2,8 @@
 //! the default guide (31 practices) and generated stress guides (250 and 1,000).
 //!
 //! `cargo bench --bench guide`; under `cargo test` each runs once.
+// Bench and example code: a panic is a broken bench, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 use std::hint::black_box;
 

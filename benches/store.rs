@@ -5,6 +5,8 @@
 //!
 //! Runs on disk under `target/tmp/`, never a tmpfs, so fsync is real.
 //! `cargo bench --bench store`; under `cargo test` each runs once on 10 reflections.
+// Bench and example code: a panic is a broken bench, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 use std::hint::black_box;
 
@@ -83,7 +85,7 @@ fn read(c: &mut Criterion) {
                 snapshot
             });
         });
-        let id = format!("r-m{:06}", reflections);
+        let id = format!("r-m{reflections:06}");
         group.bench_with_input(
             BenchmarkId::new("load_reflection", reflections),
             &store,

@@ -16,6 +16,8 @@
 //! what the app does with its data before the first frame (open the folder for
 //! writing, load the guides, load every reflection) and prints how long each
 //! step took as one JSON line: the data's share of the app's start-up.
+// Bench and example code: a panic is a broken bench, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -3,6 +3,14 @@
 //! Timestamps are stored as RFC 3339 UTC strings (`2026-11-22T13:07:00Z`) so
 //! that files stay readable and sort correctly as plain text.
 
+// Civil-calendar arithmetic: days, months and years stay far inside the
+// ranges of the types they are cast between (callers check the dates).
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap
+)]
+
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};

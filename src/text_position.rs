@@ -4,6 +4,7 @@
 /// Line and column (both from 1) of a byte offset in `bytes`.
 pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
+    #[allow(clippy::naive_bytecount)] // Once per error message: no crate for it.
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = before
         .iter()
@@ -12,7 +13,7 @@ pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, before.len() - line_start + 1)
 }
 
-/// A serde_json error without the " at line L column C" it appends, for
+/// A `serde_json` error without the " at line L column C" it appends, for
 /// messages that report the line and column separately.
 pub fn without_position(error: &serde_json::Error) -> String {
     let text = error.to_string();

@@ -1,6 +1,8 @@
 //! `pl-reflect import`, `aggregate` and `teachers rename|archive`, run as a real
 //! process on exports made with the real exporter (`tests/fixtures/coach/`,
 //! made by `make_fixtures.py` there).
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 mod cli_support;
 

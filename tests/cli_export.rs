@@ -1,5 +1,7 @@
 //! `pl-reflect export`, run as a real process on a data folder made with the
 //! other commands.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 mod cli_support;
 

@@ -1,4 +1,6 @@
 //! The `pl-reflect guides` commands, run as a real process.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,6 +1,8 @@
 //! Nothing a teacher, an imported file or a guide holds can drive the terminal:
 //! control characters and bidirectional overrides are printed visibly, on
 //! standard output and on standard error alike.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 mod cli_support;
 

@@ -1,5 +1,7 @@
 //! Importing exported reflections into a real data folder: plan, then apply.
 //! The files in `tests/fixtures/coach/` were made by the real exporter.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 #[path = "store_support.rs"]
 mod support;

@@ -1,6 +1,8 @@
 //! Coaching sessions in the data folder: round trips, damaged and newer files
 //! left untouched, the trash, moving a teacher's data to the trash, and
 //! replacing a reflection with an imported version.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 #[path = "store_support.rs"]
 mod support;

@@ -1,6 +1,8 @@
 //! The core (guides, reflections, coaching sessions, the store, the summary, exports, coach mode
 //! and the command line) never reaches for the window: no egui, eframe, winit
 //! or rfd, and nothing from `crate::app`.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,8 @@
 //! A JSON object that names a key twice means whatever the last one says,
 //! silently. Guides, data files and imports refuse it, saying where; and guide
 //! ids and titles refuse control characters and bidirectional overrides.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 #[path = "store_support.rs"]
 mod support;

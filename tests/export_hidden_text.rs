@@ -2,6 +2,8 @@
 //! reach an export unseen: HTML isolates the text they are in, Markdown and
 //! CSV show them visibly, and a CSV cell cannot start a formula with a
 //! full-width sign either.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 #[path = "fixtures/export/sample.rs"]
 mod sample;

@@ -1,5 +1,7 @@
 //! The interchange format: it reads back, every problem is reported precisely,
 //! and the committed JSON Schema matches the code.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 #[path = "fixtures/export/sample.rs"]
 mod sample;
@@ -190,7 +192,7 @@ fn the_parts_must_agree_and_values_must_be_well_formed() {
             "bad revisit date",
             Box::new(|v| {
                 v["reflection"]["answers"]["students-track-progress"]["next_step"]["revisit_on"] =
-                    "soon".into()
+                    "soon".into();
             }),
         ),
         (

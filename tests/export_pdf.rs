@@ -1,6 +1,8 @@
 //! The PDF: it parses, its text is real text (selectable, searchable), long
 //! answers wrap and break across pages, non-Latin text renders (or shows the
 //! documented replacement when no system font has it), and both paper sizes work.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 #[path = "fixtures/export/sample.rs"]
 mod sample;

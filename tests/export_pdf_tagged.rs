@@ -7,6 +7,8 @@
 //!
 //! `pdfinfo` comes from poppler-utils (`scripts/setup-deps --test`); without it
 //! these tests fail and say so.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 #[path = "fixtures/export/sample.rs"]
 mod sample;

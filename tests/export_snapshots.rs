@@ -1,6 +1,8 @@
 //! Snapshots of every text format for one realistic reflection (fixed ids,
 //! dates and export time). Read a changed snapshot as a teacher would before
 //! accepting it.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 #[path = "fixtures/export/sample.rs"]
 mod sample;

@@ -1,7 +1,9 @@
-//! Notebooks kept in Dropbox, OneDrive, Google Drive, Nextcloud or Syncthing
+//! Notebooks kept in Dropbox, `OneDrive`, Google Drive, Nextcloud or Syncthing
 //! folders: the copies those services make when two computers change a file
 //! at once are recognised as conflicts of the record they copy, listed, and
 //! never deleted; the lock says which computer holds it.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 #[path = "store_support.rs"]
 mod support;

@@ -6,6 +6,8 @@
 //! moment, many times over, and after each kill checks that the folder loads
 //! without problems and that each file holds one whole generation, never older
 //! than the one seen before.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 #[path = "store_support.rs"]
 mod support;

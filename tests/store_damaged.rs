@@ -1,5 +1,7 @@
 //! Damaged, foreign and newer files: each is reported precisely, never changed,
 //! and never stops the other files from loading.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 #[path = "store_support.rs"]
 mod support;

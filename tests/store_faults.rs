@@ -11,7 +11,8 @@
 //! - the error names the file and the cause, and says the cause only once;
 //! - no temporary file is left behind;
 //! - once the fault clears, trying again succeeds and gives the new version.
-
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 #![cfg(unix)]
 
 #[path = "store_support.rs"]
@@ -124,7 +125,7 @@ const KINDS: &[Kind] = &[
         setup: |store| {
             store
                 .save_reflection(&reflection_titled("previous"))
-                .unwrap()
+                .unwrap();
         },
         change: |store| store.save_reflection(&reflection_titled("new")),
         read: |store| {
@@ -195,7 +196,7 @@ const KINDS: &[Kind] = &[
         setup: |store| {
             store
                 .save_settings(&serde_json::json!({"theme": "previous", "zoom": 1.0}))
-                .unwrap()
+                .unwrap();
         },
         change: |store| store.save_settings(&serde_json::json!({"theme": "new", "zoom": 1.0})),
         read: |store| {
@@ -423,15 +424,15 @@ fn one_case(kind: &Kind, step: Step, occurrence: usize, errno: i32, case: &str) 
     (kind.change)(&store).unwrap_or_else(|e| panic!("{case}: the retry failed: {e}"));
     let done = (kind.read)(&store);
     let moved = kind.name.contains("trash");
-    if !moved {
-        assert_eq!(done.map(|(_, c)| c), Some("new".to_owned()), "{case}");
-    } else {
+    if moved {
         assert_ne!(
             done.as_ref().map(|(place, _)| place),
             previous.as_ref().map(|(place, _)| place),
             "{case}"
         );
         assert_eq!(done.map(|(_, c)| c), previous.map(|(_, c)| c), "{case}");
+    } else {
+        assert_eq!(done.map(|(_, c)| c), Some("new".to_owned()), "{case}");
     }
     assert_eq!(
         temporary_files(temp.path()),

@@ -1,7 +1,8 @@
 //! What a save leaves on disk in awkward states: a file hard-linked to its
 //! backup, a file placed with wide permissions, a folder open to others, a
 //! reflection file that is a symbolic link.
-
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 #![cfg(unix)]
 
 #[path = "store_support.rs"]

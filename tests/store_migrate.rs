@@ -1,5 +1,7 @@
 //! Old files load, upgraded step by step, and are written in the current format
 //! only when saved, with the original kept as `.bak`.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 #[path = "store_support.rs"]
 mod support;

@@ -1,5 +1,7 @@
 //! Saving and loading: round trips, permissions, backups, unknown fields, the
 //! trash, the quick list, and ids that could escape the data folder.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 #[path = "store_support.rs"]
 mod support;

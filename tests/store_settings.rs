@@ -1,6 +1,8 @@
 //! `settings.json` keeps both format promises: a file from a newer version is
 //! used read-only (defaults in memory) and never rewritten, and fields this
 //! version does not know survive every save.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 #[path = "store_support.rs"]
 mod support;

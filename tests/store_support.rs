@@ -1,5 +1,7 @@
 //! Helpers shared by the `store_*` tests (included with `#[path]`; as its own
 //! test target it has no tests).
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;

@@ -1,4 +1,6 @@
 //! The readiness summary's rules, one test each, on the built-in default guide.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 #[path = "fixtures/export/sample.rs"]
 mod sample;

@@ -2,6 +2,8 @@
 //! at 200% zoom: each control can be scrolled fully into the window, and no
 //! two controls sit on top of each other. The check walks the accessibility
 //! tree, the same one screen readers read.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 mod common;
 

@@ -1,6 +1,8 @@
 //! Words are never lost at quit: when the notebook cannot take a save, the
 //! window stays open, says why, keeps a copy outside the data folder, and the
 //! next start brings the words back.
+// Test code: a panic is a failed test, and style lints are for the shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
 
 mod common;
 

@@ -136,7 +136,7 @@ impl Chrome {
                     }
                 }
                 if conflict_count > 0 {
-                    let text = format!("Sync conflicts ({})", conflict_count);
+                    let text = format!("Sync conflicts ({conflict_count})");
                     if ui
                         .button(text)
                         .on_hover_text("Copies a synced folder left: choose which answers to keep")
@@ -281,7 +281,7 @@ impl Chrome {
     /// A widget that just took the keyboard focus (Tab, Shift+Tab) is
     /// scrolled into sight, as far as needed and no further.
     pub fn scroll_focus_into_view(&mut self, ctx: &egui::Context) {
-        let focused = ctx.memory(|m| m.focused());
+        let focused = ctx.memory(egui::Memory::focused);
         if focused != self.last_focused {
             self.last_focused = focused;
             if let Some(response) = focused.and_then(|id| ctx.read_response(id)) {

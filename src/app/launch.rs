@@ -79,18 +79,17 @@ pub fn run(config: AppConfig) -> anyhow::Result<()> {
     let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop.run_app(&mut window)
     }));
-    match ran {
-        Ok(result) => result.map_err(|error| could_not_open(&error))?,
-        Err(_) => {
-            eprintln!("The window was closed by the system; everything was saved.");
-            let dropped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| drop(window)));
-            return match dropped {
-                Ok(()) => Ok(()),
-                Err(_) => Err(anyhow::anyhow!(
-                    "the window went away and PL Reflect could not finish saving; what was not saved is kept in the recovery folder if a save failed"
-                )),
-            };
-        }
+    if let Ok(result) = ran {
+        result.map_err(|error| could_not_open(&error))?;
+    } else {
+        eprintln!("The window was closed by the system; everything was saved.");
+        let dropped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| drop(window)));
+        return match dropped {
+            Ok(()) => Ok(()),
+            Err(_) => Err(anyhow::anyhow!(
+                "the window went away and PL Reflect could not finish saving; what was not saved is kept in the recovery folder if a save failed"
+            )),
+        };
     }
     // eframe ends its loop quietly when it cannot make the window (no OpenGL,
     // say); its reason went to the log, which `ErrorsToStderr` printed.

@@ -170,7 +170,7 @@ impl SaveQueue {
 
     /// A save failed: the edit stays in memory and is tried again later.
     pub fn retry_later(&mut self, what: SavedThing, error: String, now: Instant) {
-        let again = PendingSave::new(now + RETRY_DELAY - SAVE_DELAY);
+        let again = PendingSave::new(now + RETRY_DELAY.saturating_sub(SAVE_DELAY));
         match what {
             SavedThing::Reflection { id, .. } | SavedThing::Session { id } => {
                 self.pending.entry(id).or_insert(again);

@@ -54,6 +54,7 @@ impl Settings {
         (file.settings::<Settings>().clamped(), file.read_only)
     }
 
+    #[must_use]
     pub fn clamped(mut self) -> Self {
         if !self.zoom.is_finite() {
             self.zoom = 1.0;

@@ -629,7 +629,7 @@ impl eframe::App for ReflectApp {
         // where the person is, not from the top of the window.
         let ctx = ui.ctx().clone();
         if let Some(clicked) = ctx.interaction_snapshot(|snap| snap.clicked)
-            && ctx.memory(|m| m.focused()) != Some(clicked)
+            && ctx.memory(egui::Memory::focused) != Some(clicked)
         {
             ctx.memory_mut(|m| m.request_focus(clicked));
         }

@@ -20,7 +20,7 @@ use output::errln;
 /// Where to look for guides and data, shared by every subcommand.
 #[derive(Debug, Clone, Args, Default)]
 pub struct GlobalOptions {
-    /// Data folder to use instead of the usual one (also PL_REFLECT_DATA_DIR).
+    /// Data folder to use instead of the usual one (also `PL_REFLECT_DATA_DIR`).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// Extra folder of guide files to read; may be given more than once.

@@ -165,22 +165,24 @@ pub fn teachers(global: &GlobalOptions, command: TeachersCommand) -> anyhow::Res
 }
 
 fn find_teacher<'t>(teachers: &'t [Teacher], wanted: Option<&str>) -> anyhow::Result<&'t Teacher> {
-    match wanted {
-        Some(wanted) => teachers
-            .iter()
-            .find(|t| t.id == wanted)
-            .or_else(|| {
-                let matches: Vec<&Teacher> = teachers.iter().filter(|t| t.name.eq_ignore_ascii_case(wanted.trim())).collect();
-                (matches.len() == 1).then(|| matches[0])
-            })
-            .with_context(|| format!("no single teacher with the id or name \"{wanted}\"; see `pl-reflect teachers list`")),
-        None => {
-            let active: Vec<&Teacher> = teachers.iter().filter(|t| !t.archived).collect();
-            match active.as_slice() {
-                [only] => Ok(*only),
-                [] => bail!("there are no teachers yet; add one with `pl-reflect teachers add NAME`"),
-                _ => bail!("there are {} teachers; say which with --teacher ID_OR_NAME", active.len()),
-            }
+    if let Some(wanted) = wanted {
+        teachers
+    .iter()
+    .find(|t| t.id == wanted)
+    .or_else(|| {
+        let matches: Vec<&Teacher> = teachers.iter().filter(|t| t.name.eq_ignore_ascii_case(wanted.trim())).collect();
+        (matches.len() == 1).then(|| matches[0])
+    })
+    .with_context(|| format!("no single teacher with the id or name \"{wanted}\"; see `pl-reflect teachers list`"))
+    } else {
+        let active: Vec<&Teacher> = teachers.iter().filter(|t| !t.archived).collect();
+        match active.as_slice() {
+            [only] => Ok(*only),
+            [] => bail!("there are no teachers yet; add one with `pl-reflect teachers add NAME`"),
+            _ => bail!(
+                "there are {} teachers; say which with --teacher ID_OR_NAME",
+                active.len()
+            ),
         }
     }
 }

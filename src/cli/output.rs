@@ -18,19 +18,18 @@ pub fn find_guide<'l>(library: &'l GuideLibrary, id: &str) -> anyhow::Result<&'l
 
 /// The guide with this id and where it came from, or an error that lists the available ones.
 pub fn find_loaded<'l>(library: &'l GuideLibrary, id: &str) -> anyhow::Result<&'l LoadedGuide> {
-    match library.find(id) {
-        Some(loaded) => Ok(loaded),
-        None => {
-            let known: Vec<&str> = library
-                .guides()
-                .iter()
-                .map(|g| g.guide.id.as_str())
-                .collect();
-            bail!(
-                "no guide with id \"{id}\"; available guides: {}",
-                known.join(", ")
-            )
-        }
+    if let Some(loaded) = library.find(id) {
+        Ok(loaded)
+    } else {
+        let known: Vec<&str> = library
+            .guides()
+            .iter()
+            .map(|g| g.guide.id.as_str())
+            .collect();
+        bail!(
+            "no guide with id \"{id}\"; available guides: {}",
+            known.join(", ")
+        )
     }
 }
 
@@ -43,28 +42,25 @@ pub fn write_document(
     default_name: impl FnOnce() -> String,
     bytes: &[u8],
 ) -> anyhow::Result<()> {
-    match out {
-        Some(out) => {
-            let path = if out.is_dir() {
-                out.join(default_name())
-            } else {
-                out.to_path_buf()
-            };
-            if let Some(data_dir) = data_dir {
-                crate::store::refuse_export_target(data_dir, &path)?;
-            }
-            crate::store::atomic::write(&path, bytes)
-                .with_context(|| format!("could not write {}", path.display()))?;
-            eprintln!("wrote {}", path.display());
+    if let Some(out) = out {
+        let path = if out.is_dir() {
+            out.join(default_name())
+        } else {
+            out.to_path_buf()
+        };
+        if let Some(data_dir) = data_dir {
+            crate::store::refuse_export_target(data_dir, &path)?;
         }
-        None => {
-            let mut stdout = stdout();
-            match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-                Ok(()) => {}
-                // A reader that stops early (`| head`) is not an error.
-                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Err(error) => return Err(error).context("could not write to standard output"),
-            }
+        crate::store::atomic::write(&path, bytes)
+            .with_context(|| format!("could not write {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    } else {
+        let mut stdout = stdout();
+        match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+            Ok(()) => {}
+            // A reader that stops early (`| head`) is not an error.
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
+            Err(error) => return Err(error).context("could not write to standard output"),
         }
     }
     Ok(())

@@ -109,8 +109,8 @@ pub fn compare(guide: &Guide, older: &Reflection, newer: &Reflection) -> Compari
                     let before = level_of(older, &practice.id);
                     let after = level_of(newer, &practice.id);
                     let rank = |level: &Level| scale.and_then(|s| s.rank(&level.id));
-                    let before_known = known(&before).map(|l| (l.in_use, rank(l)));
-                    let after_known = known(&after).map(|l| (l.in_use, rank(l)));
+                    let before_known = known(before.as_ref()).map(|l| (l.in_use, rank(l)));
+                    let after_known = known(after.as_ref()).map(|l| (l.in_use, rank(l)));
                     before_in_use += usize::from(before_known.is_some_and(|(in_use, _)| in_use));
                     after_in_use += usize::from(after_known.is_some_and(|(in_use, _)| in_use));
                     PracticeComparison {
@@ -170,7 +170,7 @@ impl Rated<'_> {
     }
 }
 
-fn known<'g>(rated: &Option<Rated<'g>>) -> Option<&'g Level> {
+fn known<'g>(rated: Option<&Rated<'g>>) -> Option<&'g Level> {
     match rated {
         Some(Rated::Known(level)) => Some(level),
         _ => None,

@@ -306,7 +306,7 @@ pub fn apply_import(
     };
 
     let mut reflection = plan.export.reflection.clone();
-    reflection.teacher_id = teacher_id.clone();
+    reflection.teacher_id.clone_from(&teacher_id);
     // Marked, so the coach can tell an imported reflection from one made
     // here. Only the file's name is kept, never the folder it came from.
     let file_name = std::path::Path::new(&plan.file_label)

@@ -93,7 +93,7 @@ pub fn reflection(
             .map(|(id, a)| (id.to_owned(), a))
             .collect::<BTreeMap<_, _>>(),
         coach_notes: Vec::new(),
-        extra: Default::default(),
+        extra: serde_json::Map::default(),
     }
 }
 
@@ -105,6 +105,6 @@ pub fn teacher(id: &str, name: &str) -> Teacher {
         created: Timestamp("2026-01-05T10:00:00Z".into()),
         updated: Timestamp("2026-01-05T10:00:00Z".into()),
         archived: false,
-        extra: Default::default(),
+        extra: serde_json::Map::default(),
     }
 }

@@ -117,15 +117,12 @@ fn parse_section(
             "a section must be a JSON object ({ ... })",
         ));
     };
-    let kind = match object.remove("kind") {
-        Some(serde_json::Value::String(kind)) => kind,
-        Some(_) | None => {
-            return Err(GuideError::at_pointer(
-                file,
-                format!("{at}/kind"),
-                "missing \"kind\": use \"statements\", \"questions\" or \"checklist\"",
-            ));
-        }
+    let Some(serde_json::Value::String(kind)) = object.remove("kind") else {
+        return Err(GuideError::at_pointer(
+            file,
+            format!("{at}/kind"),
+            "missing \"kind\": use \"statements\", \"questions\" or \"checklist\"",
+        ));
     };
     let section = match kind.as_str() {
         "statements" => serde_path_to_error::deserialize(&item).map(Section::Statements),
@@ -206,12 +203,12 @@ fn check_format_version(file: &str, value: &serde_json::Value) -> Result<(), Gui
     }
 }
 
-/// Converts serde_path_to_error's path (`sections[2].practices[5].id`) into a
+/// Converts `serde_path_to_error`'s path (`sections[2].practices[5].id`) into a
 /// JSON Pointer (`/sections/2/practices/5/id`).
 fn pointer_from_serde_path(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut pointer = String::new();
-    for segment in path.iter() {
+    for segment in path {
         match segment {
             Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
             Segment::Map { key } | Segment::Enum { variant: key } => {

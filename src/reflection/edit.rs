@@ -196,7 +196,7 @@ pub fn apply(
                 item_id: item,
                 text,
                 created: now.clone(),
-                extra: Default::default(),
+                extra: serde_json::Map::default(),
             });
         }
         Edit::RemoveCoachNote { id } => {

@@ -164,6 +164,7 @@ impl Reflection {
 
     /// A copy to start a new check-in from: the same answers, a new id and times.
     /// Coach notes and "done" next steps are not carried over.
+    #[must_use]
     pub fn duplicate(&self, title: &str, guide: &crate::guide::Guide, now: Timestamp) -> Self {
         let mut copy = Reflection::new(&self.teacher_id, guide, title, now);
         copy.answers = self.answers.clone();

@@ -84,7 +84,7 @@ pub fn apply_session_edit(
             if !is_valid_date(date) {
                 return Err(SessionEditError::BadDate(date.to_owned()));
             }
-            session.date = date.to_owned();
+            date.clone_into(&mut session.date);
         }
         SessionEdit::SetTitle(title) => session.title = non_empty(Some(title)),
         SessionEdit::SetNotes(notes) => session.notes = notes,
@@ -94,7 +94,7 @@ pub fn apply_session_edit(
             item_id: non_empty(item_id),
             text,
             notes: String::new(),
-            extra: Default::default(),
+            extra: serde_json::Map::default(),
         }),
         SessionEdit::SetAgendaText { id, text } => agenda_mut(session, &id)?.text = text,
         SessionEdit::SetAgendaNotes { id, notes } => agenda_mut(session, &id)?.notes = notes,
@@ -123,7 +123,7 @@ pub fn apply_session_edit(
                 item_id: non_empty(item_id),
                 revisit_on,
                 done: false,
-                extra: Default::default(),
+                extra: serde_json::Map::default(),
             });
         }
         SessionEdit::SetStepText { id, text } => step_mut(session, &id)?.text = text,
@@ -362,7 +362,7 @@ mod tests {
             &mut s,
             SessionEdit::SetStepRevisit {
                 id: id.clone(),
-                revisit_on: Some("".into()),
+                revisit_on: Some(String::new()),
             },
         )
         .unwrap();

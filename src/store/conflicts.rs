@@ -1,6 +1,6 @@
 //! Copies that sync services make when two computers change a file at once.
 //!
-//! A notebook kept in a Dropbox, OneDrive, Google Drive, Nextcloud or
+//! A notebook kept in a Dropbox, `OneDrive`, Google Drive, Nextcloud or
 //! Syncthing folder can end up with both versions of a reflection side by
 //! side: `R.json` and, say, `R (conflicted copy 2026-12-01).json`. Such a copy
 //! is not a reflection of its own: it is a conflict of `R`, listed by
@@ -78,7 +78,7 @@ pub fn answer_differences(ours: &Reflection, theirs: &Reflection) -> Vec<AnswerD
 /// The id `file_name` is a sync conflict copy of, if it is one:
 /// - `R (conflicted copy 2026-12-01).json`, `R (Ana's conflicted copy ...)` (Dropbox, Nextcloud);
 /// - `R.sync-conflict-20261201-123456-ABCDEF.json` (Syncthing);
-/// - `R-DESKTOP-ABC.json` (OneDrive, Google Drive: the computer's name added),
+/// - `R-DESKTOP-ABC.json` (`OneDrive`, Google Drive: the computer's name added),
 ///   only when `is_known(R)` and the suffix looks like a computer's name (it
 ///   holds a capital letter, so it cannot be part of an id).
 pub fn conflict_copy_of(file_name: &str, is_known: impl Fn(&str) -> bool) -> Option<String> {

@@ -38,7 +38,7 @@ pub(super) fn all_json_files(dir: &Path) -> Result<Vec<PathBuf>, DataProblem> {
 pub(super) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     const MIN_PER_THREAD: usize = 32;
     let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+        .map_or(1, std::num::NonZero::get)
         .min(8)
         .min(items.len() / MIN_PER_THREAD);
     if threads <= 1 {

@@ -195,23 +195,22 @@ pub(crate) fn header(
         .ok()
         .and_then(|peek| format_in(&peek).ok().map(|format| (peek, format)))
         .filter(|(_, format)| *format >= current);
-    let (peek, format) = match fast {
-        Some(fast) => fast,
-        None => {
-            let format = peek_format(text, A_REFLECTION)?;
-            if format < current {
-                // Old files are rare: upgrade them fully, then summarise.
-                let parsed = reflection(bytes)?;
-                return Ok((header_of(&parsed.reflection, path), parsed.newer));
+    let (peek, format) = if let Some(fast) = fast {
+        fast
+    } else {
+        let format = peek_format(text, A_REFLECTION)?;
+        if format < current {
+            // Old files are rare: upgrade them fully, then summarise.
+            let parsed = reflection(bytes)?;
+            return Ok((header_of(&parsed.reflection, path), parsed.newer));
+        }
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        match serde_path_to_error::deserialize::<_, Peek>(&mut deserializer) {
+            Ok(peek) => (peek, format),
+            Err(_) if format > current => {
+                return Err(newer(format, REFLECTION_FORMAT, "reflection"));
             }
-            let mut deserializer = serde_json::Deserializer::from_str(text);
-            match serde_path_to_error::deserialize::<_, Peek>(&mut deserializer) {
-                Ok(peek) => (peek, format),
-                Err(_) if format > current => {
-                    return Err(newer(format, REFLECTION_FORMAT, "reflection"));
-                }
-                Err(error) => return Err(Failure::from_json_path(&error, A_REFLECTION)),
-            }
+            Err(error) => return Err(Failure::from_json_path(&error, A_REFLECTION)),
         }
     };
     let header = ReflectionHeader {

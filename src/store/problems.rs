@@ -168,7 +168,7 @@ impl Failure {
         self
     }
 
-    /// Explains a serde_json error in the user's terms; `what` names the expected content.
+    /// Explains a `serde_json` error in the user's terms; `what` names the expected content.
     pub fn from_json(error: &serde_json::Error, what: &str) -> Self {
         use serde_json::error::Category;
         let detail = without_position(error);

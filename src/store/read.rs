@@ -37,7 +37,11 @@ impl Store {
         problems.extend(teachers.problem.clone());
         problems.extend(unknown_teachers::<Reflections>(&teachers, &reflections));
         problems.extend(unknown_teachers::<Sessions>(&teachers, &sessions));
-        problems.extend(self.conflicts().iter().map(|copy| copy.problem()));
+        problems.extend(
+            self.conflicts()
+                .iter()
+                .map(super::conflicts::ConflictCopy::problem),
+        );
         problems.sort_by(|a, b| (&a.path, a.kind).cmp(&(&b.path, b.kind)));
         let teachers_path = self.teachers_path();
         let reflections_dir = self.reflections_dir();
@@ -103,7 +107,11 @@ impl Store {
         problems.extend(session_problems);
         problems.extend(unknown_teachers::<Sessions>(&teachers, &sessions));
         problems.extend(load_folder::<Sessions>(&self.trashed_sessions_dir()).1);
-        problems.extend(self.conflicts().iter().map(|copy| copy.problem()));
+        problems.extend(
+            self.conflicts()
+                .iter()
+                .map(super::conflicts::ConflictCopy::problem),
+        );
         let writer_elsewhere =
             !self.holds_lock() && lock::is_held_elsewhere(&self.dir.join(LOCK_FILE));
         for folder in [

@@ -1,7 +1,10 @@
 //! Handing changes to the saving thread and settling what it reports:
 //! failed saves, moves to and from the trash, words kept elsewhere.
 
-use super::*;
+use super::{
+    Duration, Entry, Instant, Move, Notebook, RecoveryFolder, Reflection, SaveJob, SaveOutcome,
+    SessionEntry, kept_copy_is_new,
+};
 
 impl Notebook {
     /// Sends one item's pending save now, ahead of a move that depends on it.

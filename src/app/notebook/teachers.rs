@@ -29,7 +29,7 @@ impl Notebook {
     pub fn rename_teacher(&mut self, id: &str, name: &str) -> anyhow::Result<()> {
         self.refuse_teacher_edit()?;
         if let Some(teacher) = self.teachers.iter_mut().find(|t| t.id == id) {
-            teacher.name = name.trim().to_owned();
+            name.trim().clone_into(&mut teacher.name);
             teacher.updated = Timestamp::now();
             self.touch_teachers();
             self.revision += 1;

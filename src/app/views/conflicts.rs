@@ -1,5 +1,5 @@
 //! Sync conflicts: a second copy of a reflection left by a synced folder
-//! (Dropbox, OneDrive, Nextcloud, Syncthing…). Each answer that differs is
+//! (Dropbox, `OneDrive`, Nextcloud, Syncthing…). Each answer that differs is
 //! shown side by side, and the teacher chooses which to keep, answer by
 //! answer. Nothing is lost either way: the copy goes to the trash folder.
 

@@ -28,6 +28,7 @@ struct CalendarMonth {
 /// accessible name ("Revisit date for Station rotation"). Returns the new
 /// value once a date is read: `Some(None)` when the field was emptied and
 /// `optional`, `Some(Some(date))` for a date written `YYYY-MM-DD`.
+#[allow(clippy::option_option)] // Unchanged, cleared and set are three different answers.
 pub fn date_field(
     ui: &mut Ui,
     key: impl std::hash::Hash + std::fmt::Debug,
@@ -36,6 +37,7 @@ pub fn date_field(
     optional: bool,
     enabled: bool,
 ) -> Option<Option<String>> {
+    // Outer None: nothing changed; Some(None): the date was cleared.
     let order = date_order(ui);
     let draft_id = Id::unique(("date-field", &key));
     let mut draft: Option<Draft> = ui.data(|d| d.get_temp(draft_id));
@@ -100,15 +102,12 @@ pub fn date_field(
             draft = None;
             chosen = Some(Some(date));
         }
-        match draft.as_ref().and_then(|d| d.problem.as_deref()) {
-            Some(problem) => {
-                ui.colored_label(theme::warning(ui.visuals()), problem);
-            }
-            None => {
-                let shown = chosen.clone().flatten().or(saved.map(str::to_owned));
-                if let Some(words) = shown.as_deref().and_then(clock::date_in_words) {
-                    ui.weak(words);
-                }
+        if let Some(problem) = draft.as_ref().and_then(|d| d.problem.as_deref()) {
+            ui.colored_label(theme::warning(ui.visuals()), problem);
+        } else {
+            let shown = chosen.clone().flatten().or(saved.map(str::to_owned));
+            if let Some(words) = shown.as_deref().and_then(clock::date_in_words) {
+                ui.weak(words);
             }
         }
     });

@@ -38,15 +38,12 @@ impl SessionScreen {
 
 impl Room for SessionScreen {
     fn ui(&mut self, ui: &mut Ui, cx: &RoomContext<'_>) -> Vec<Action> {
-        match cx.notebook.session(&self.session_id) {
-            Some(entry) => {
-                let editable = entry.read_only.is_none() && !cx.notebook.is_read_only();
-                draw(ui, cx.notebook, entry, &mut self.draft, editable)
-            }
-            None => {
-                ui.label("This session is no longer available.");
-                Vec::new()
-            }
+        if let Some(entry) = cx.notebook.session(&self.session_id) {
+            let editable = entry.read_only.is_none() && !cx.notebook.is_read_only();
+            draw(ui, cx.notebook, entry, &mut self.draft, editable)
+        } else {
+            ui.label("This session is no longer available.");
+            Vec::new()
         }
     }
 }
@@ -99,7 +96,7 @@ fn draw(
                     .into_iter()
                     .map(|e| &e.session)
                     .find(|s| s.id != session.id && s.date <= session.date);
-                let guide = reflection.and_then(|r| notebook.guide(&r.reflection.guide_id)).map(|g| g.as_ref());
+                let guide = reflection.and_then(|r| notebook.guide(&r.reflection.guide_id)).map(std::convert::AsRef::as_ref);
                 let suggestions = suggested_agenda(guide, reflection.map(|r| &r.reflection), last_session);
                 if editable && !suggestions.is_empty() {
                     ui.weak("Suggested from the teacher's next steps and the last session:");

@@ -88,12 +88,11 @@ impl Room for SummaryScreen {
                 })
                 .flatten(),
         };
-        match self.summary.get(&key) {
-            Some(summary) => draw(ui, summary, &voice),
-            None => {
-                ui.label("This reflection or its guide is not available.");
-                Vec::new()
-            }
+        if let Some(summary) = self.summary.get(&key) {
+            draw(ui, summary, &voice)
+        } else {
+            ui.label("This reflection or its guide is not available.");
+            Vec::new()
         }
     }
 

@@ -1,6 +1,6 @@
 //! The summary as a PDF, made in Rust with krilla (typst's PDF library).
 //!
-//! Text is real text: every font is embedded as a subset with a ToUnicode map,
+//! Text is real text: every font is embedded as a subset with a `ToUnicode` map,
 //! so the PDF can be searched and copied from. The embedded font is Ubuntu Light;
 //! characters it lacks come from fallback fonts on the system (see [`fonts`]),
 //! and characters no font has are drawn as `�`. Long answers wrap and break

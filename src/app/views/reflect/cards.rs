@@ -86,7 +86,6 @@ impl ReflectScreen {
     }
 
     pub(super) fn component_header_ui(
-        &self,
         ui: &mut Ui,
         cx: &mut Context<'_>,
         component: &Component,

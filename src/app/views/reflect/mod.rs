@@ -100,12 +100,12 @@ impl ReflectScreen {
         self.section = self.section.min(section_count.saturating_sub(1));
         // A newly opened section takes the keyboard focus at its heading,
         // so Tab goes through its content before the menus and the list.
-        let mut focus = if self.focused_section != Some(self.section) {
+        let mut focus = if self.focused_section == Some(self.section) {
+            None
+        } else {
             self.focused_section = Some(self.section);
             self.pane = Pane::Content;
             Some(Pane::Content)
-        } else {
-            None
         };
         if std::mem::take(&mut self.switch_pane) {
             self.pane = match self.pane {
@@ -248,16 +248,13 @@ impl Room for ReflectScreen {
             .as_deref()
             .and_then(|id| notebook.entry(id));
         let guide = entry.and_then(|e| notebook.guide(&e.reflection.guide_id));
-        match (entry, guide) {
-            (Some(entry), Some(guide)) => {
-                let editable = entry.read_only.is_none() && !notebook.is_read_only();
-                let guide = std::sync::Arc::clone(guide);
-                self.draw(ui, &guide, entry, editable)
-            }
-            _ => {
-                ui.label("This reflection or its guide is not available.");
-                Vec::new()
-            }
+        if let (Some(entry), Some(guide)) = (entry, guide) {
+            let editable = entry.read_only.is_none() && !notebook.is_read_only();
+            let guide = std::sync::Arc::clone(guide);
+            self.draw(ui, &guide, entry, editable)
+        } else {
+            ui.label("This reflection or its guide is not available.");
+            Vec::new()
         }
     }
 

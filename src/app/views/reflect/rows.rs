@@ -62,11 +62,11 @@ impl ReflectScreen {
                 }
                 let mut rows = LazyRows::new(ui, view.content_top, view.visible);
                 for (index, component) in s.components.iter().enumerate() {
-                    self.row(ui, view, &mut rows, &component.id, |this, ui| {
+                    self.row(ui, view, &mut rows, &component.id, |_, ui| {
                         if index > 0 {
                             ui.add_space(theme::GAP);
                         }
-                        this.component_header_ui(ui, cx, component, scale);
+                        Self::component_header_ui(ui, cx, component, scale);
                     });
                     for practice in &component.practices {
                         self.row(ui, view, &mut rows, &practice.id, |this, ui| {
