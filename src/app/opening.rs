@@ -3,7 +3,7 @@
 //! the first screen learns what the last run left: a window that did not
 //! close normally, words kept elsewhere after a failed save.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 
 use super::AppConfig;
@@ -11,6 +11,7 @@ use super::jobs::{Job, JobKind, Jobs};
 use super::local_time;
 use super::notebook::{Notebook, kept_copy_is_new};
 use super::recovery::Recovered;
+use super::views::Screen;
 use crate::guide::GuideLibrary;
 use crate::store::{Access, Snapshot, Store};
 
@@ -85,7 +86,7 @@ const OPEN_MARKER: &str = ".open";
 
 /// Says whether the last window did not close normally, and how far its
 /// words were kept; then marks the notebook as open.
-pub fn note_unclean_exit(notebook: &mut Notebook, data_dir: &Path) -> Option<String> {
+fn note_unclean_exit(notebook: &mut Notebook, data_dir: &Path) -> Option<String> {
     if notebook.is_read_only() {
         return None;
     }
@@ -124,7 +125,7 @@ pub fn closed_cleanly(data_dir: &Path) {
 /// Words that could not be saved last time were kept elsewhere: what of
 /// them the notebook does not have, in words, to offer back. When the
 /// notebook has all of it, it is tidied away and nothing is offered.
-pub fn recovered_to_offer(notebook: &mut Notebook) -> Option<(Vec<String>, Recovered)> {
+fn recovered_to_offer(notebook: &mut Notebook) -> Option<(Vec<String>, Recovered)> {
     if notebook.is_read_only() {
         return None;
     }
@@ -157,4 +158,79 @@ pub fn recovered_to_offer(notebook: &mut Notebook) -> Option<(Vec<String>, Recov
         return None;
     }
     Some((what, recovered))
+}
+
+/// What the first screen learns once the notebook is read.
+pub struct Arrival {
+    pub first: Screen,
+    /// What the start has to tell, in the order to tell it.
+    pub notices: Vec<String>,
+    /// The last window did not close normally.
+    pub unclean_exit: bool,
+    pub recovered: Option<RecoveredOffer>,
+}
+
+/// Words kept elsewhere after failed saves that the notebook does not have.
+pub struct RecoveredOffer {
+    /// In words, one line a record.
+    pub what: Vec<String>,
+    pub folder: PathBuf,
+    pub recovered: Recovered,
+}
+
+/// Takes the notebook in (or the reason it could not be read) and works out
+/// the first screen and what to say on it.
+pub fn arrive(
+    notebook: &mut Notebook,
+    snapshot: Result<Snapshot, String>,
+    data_dir: &Path,
+) -> Arrival {
+    let snapshot = match snapshot {
+        Ok(snapshot) => snapshot,
+        Err(why) => {
+            // Reading never fails by design; if it did, say so rather than
+            // show an empty notebook as if it were all there is.
+            notebook.problems.insert(
+                0,
+                format!("Your notebook could not be read ({why}). Nothing was changed; close PL Reflect and open it again."),
+            );
+            return Arrival {
+                first: Screen::Home,
+                notices: Vec::new(),
+                unclean_exit: false,
+                recovered: None,
+            };
+        }
+    };
+    notebook.fill(snapshot);
+    let first = if notebook.teachers.is_empty() && notebook.entries.is_empty() {
+        Screen::Welcome
+    } else {
+        Screen::Home
+    };
+    let mut notices = Vec::new();
+    let conflicts = notebook.conflict_copies;
+    if conflicts > 0 {
+        notices.push(format!(
+            "A synced folder left {} of your reflections or sessions; choose which answers to keep in Sync conflicts.",
+            crate::words::plural(conflicts, "second copy", "second copies")
+        ));
+    }
+    let unclean = note_unclean_exit(notebook, data_dir);
+    let unclean_exit = unclean.is_some();
+    notices.extend(unclean);
+    let recovered = recovered_to_offer(notebook).map(|(what, recovered)| RecoveredOffer {
+        what,
+        folder: notebook
+            .recovery()
+            .map(|f| f.dir().to_path_buf())
+            .unwrap_or_default(),
+        recovered,
+    });
+    Arrival {
+        first,
+        notices,
+        unclean_exit,
+        recovered,
+    }
 }

@@ -31,7 +31,7 @@ use crate::reflection::Edit;
 
 use super::commands::UiCommand;
 use super::notebook::Notebook;
-use super::settings::Settings;
+use super::settings::{Place, Settings};
 use super::theme::ThemeChoice;
 use dialogs::Dialog;
 
@@ -182,6 +182,38 @@ impl Screens {
     /// What was said at start stays on the first screen.
     pub fn settle(&mut self) {
         self.moved_on();
+    }
+
+    /// Where the teacher is, as the settings keep it: a reflection or its
+    /// summary, and the section and item in it.
+    pub fn place(&self) -> Option<Place> {
+        let summary = match self.current {
+            Screen::Reflect => false,
+            Screen::Summary => true,
+            _ => return None,
+        };
+        let reflect = &self.rooms.reflect;
+        Some(Place {
+            reflection_id: self.reflection_id()?.to_owned(),
+            summary,
+            section: reflect.section,
+            item: reflect.last_item.clone(),
+        })
+    }
+
+    /// Reopens the reflection of `place` at its section and the item
+    /// changed last, if the home screen is showing and the reflection is there.
+    pub fn return_to(&mut self, place: &Place, notebook: &Notebook) {
+        if self.current != Screen::Home || notebook.entry(&place.reflection_id).is_none() {
+            return;
+        }
+        self.show_reflection(place.reflection_id.clone());
+        self.rooms
+            .reflect
+            .return_to(place.section, place.item.clone());
+        if place.summary {
+            self.show_summary(place.reflection_id.clone());
+        }
     }
 
     /// Shows a reflection; coming back to the same one keeps its section and scroll.
