@@ -109,16 +109,19 @@ fn draw(ui: &mut Ui, summary: &Summary, voice: &Voice) -> Vec<Action> {
             ui.horizontal(|ui| {
                 ui.heading("Readiness summary");
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .button(RichText::new("Export readiness summary…").strong())
-                        .on_hover_text("Choose what to include, then save a PDF, web page, Markdown, CSV or JSON file")
-                        .clicked()
-                    {
-                        actions.push(Action::OpenExport(summary.header.reflection_id.clone()));
-                    }
-                    if ui.button("Back to reflecting").clicked() {
-                        actions.push(Action::OpenReflection(summary.header.reflection_id.clone()));
-                    }
+                    // Added left to right, so Tab meets them in reading order.
+                    ui.horizontal(|ui| {
+                        if ui.button("Back to reflecting").clicked() {
+                            actions.push(Action::OpenReflection(summary.header.reflection_id.clone()));
+                        }
+                        if ui
+                            .button(RichText::new("Export readiness summary…").strong())
+                            .on_hover_text("Choose what to include, then save a PDF, web page, Markdown, CSV or JSON file")
+                            .clicked()
+                        {
+                            actions.push(Action::OpenExport(summary.header.reflection_id.clone()));
+                        }
+                    });
                 });
             });
             ui.weak(format!(

@@ -252,9 +252,10 @@ fn level_picker(
             let response = ui
                 .add_enabled(cx.editable, button)
                 .on_hover_text(&level.description);
+            // One choice of several: a screen reader says "radio button, 2 of 4".
             name_for_screen_readers(
                 &response,
-                Role::Button,
+                Role::RadioButton,
                 Some(selected),
                 &format!("{item_name}: {}", level.label),
             );
