@@ -108,21 +108,18 @@ fn draw(ui: &mut Ui, summary: &Summary, voice: &Voice) -> Vec<Action> {
             ui.add_space(theme::GAP);
             ui.horizontal(|ui| {
                 ui.heading("Readiness summary");
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    // Added left to right, so Tab meets them in reading order.
-                    ui.horizontal(|ui| {
-                        if ui.button("Back to reflecting").clicked() {
-                            actions.push(Action::OpenReflection(summary.header.reflection_id.clone()));
-                        }
-                        if ui
-                            .button(RichText::new("Export readiness summary…").strong())
-                            .on_hover_text("Choose what to include, then save a PDF, web page, Markdown, CSV or JSON file")
-                            .clicked()
-                        {
-                            actions.push(Action::OpenExport(summary.header.reflection_id.clone()));
-                        }
-                    });
-                });
+                // Beside the heading, left to right: Tab meets them in reading order.
+                ui.add_space(theme::GAP);
+                if ui.button("Back to reflecting").clicked() {
+                    actions.push(Action::OpenReflection(summary.header.reflection_id.clone()));
+                }
+                if ui
+                    .button(RichText::new("Export readiness summary…").strong())
+                    .on_hover_text("Choose what to include, then save a PDF, web page, Markdown, CSV or JSON file")
+                    .clicked()
+                {
+                    actions.push(Action::OpenExport(summary.header.reflection_id.clone()));
+                }
             });
             ui.weak(format!(
                 "{} · {} · last changed {}",
