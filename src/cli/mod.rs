@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 1 a data or validation error (explained on stderr),
 //! 2 a usage error (clap's own exit code for bad arguments).
 
+mod calendar;
 mod coach;
 mod docs;
 mod export;
@@ -73,6 +74,8 @@ pub enum Command {
     Import(coach::ImportArgs),
     /// The school-wide picture of a guide: how many teachers use each practice, with no names.
     Aggregate(coach::AggregateArgs),
+    /// Next steps with a revisit date as an iCalendar (.ics) file for a calendar app.
+    Calendar(calendar::CalendarArgs),
 }
 
 /// Builds the argument parser, with the data folder in use shown in `--help`.
@@ -100,6 +103,7 @@ pub fn run(global: &GlobalOptions, command: Command) -> ExitCode {
         Command::Export(args) => export::export(global, args),
         Command::Import(args) => coach::import(global, args),
         Command::Aggregate(args) => coach::aggregate(global, args),
+        Command::Calendar(args) => calendar::calendar(global, args),
     };
     match result {
         Ok(code) => code,

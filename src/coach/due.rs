@@ -117,7 +117,7 @@ pub fn due_revisits<'r, 's>(
 }
 
 /// Each teacher's newest reflection on each guide (by start, then last change, then id).
-fn newest_per_teacher_and_guide<'r>(
+pub(super) fn newest_per_teacher_and_guide<'r>(
     reflections: impl IntoIterator<Item = &'r Reflection>,
 ) -> Vec<&'r Reflection> {
     let mut newest: HashMap<(&str, &str), &Reflection> = HashMap::new();

@@ -17,6 +17,7 @@
 
 mod agenda;
 pub mod aggregate;
+pub mod calendar;
 mod compare;
 mod due;
 mod growth;
