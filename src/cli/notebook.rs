@@ -396,12 +396,16 @@ pub fn show(global: &GlobalOptions, id: &str) -> anyhow::Result<ExitCode> {
                 }
                 Item::Question(q) => writeln!(out, "? {}{private}", q.prompt)?,
                 Item::Practice { practice, .. } => writeln!(out, "- {}{private}", practice.name)?,
+                Item::Plan(plan) => writeln!(out, "> {}{private}", plan.prompt)?,
+            }
+            if let Some(plan) = &answer.plan {
+                for line in crate::reflection::plan_lines(guide, plan) {
+                    writeln!(out, "    {line}")?;
+                }
             }
             if let Some(level) = &answer.level {
-                let label = item
-                    .scale_id()
-                    .and_then(|s| guide.scale(s))
-                    .and_then(|s| s.level(level))
+                let label = guide
+                    .level_of(&item, level)
                     .map_or(level.as_str(), |l| l.label.as_str());
                 writeln!(out, "    Level: {label}")?;
             }

@@ -1,8 +1,11 @@
 //! Reflection guides: the model, loading with validation, and the library of available guides.
 
+mod bands;
 mod error;
+mod glossary;
 mod library;
 mod load;
+mod pointer_position;
 mod model;
 mod validate;
 
@@ -12,7 +15,8 @@ pub use load::parse_guide;
 pub use model::*;
 pub use validate::{
     MAX_FILE_BYTES, MAX_ID_CHARS, MAX_ITEMS, MAX_LEVELS, MAX_LONG_TEXT_CHARS, MAX_SCALES,
-    MAX_SECTIONS, MAX_SHORT_TEXT_CHARS, MAX_TAGS_PER_PRACTICE, is_valid_id,
+    MAX_EVIDENCE_PROMPTS, MAX_MINUTES, MAX_SECTIONS, MAX_SHORT_TEXT_CHARS, MAX_TAGS_PER_PRACTICE,
+    MAX_TERMS, is_valid_id,
 };
 
 /// The JSON Schema for guide files, generated from the Rust types.

@@ -7,8 +7,15 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use super::bands::{BandExamples, GradeBand};
+pub use super::glossary::Term;
+
 /// The guide file format this build reads and writes.
-pub const GUIDE_FORMAT: u32 = 1;
+pub const GUIDE_FORMAT: u32 = 2;
+/// The oldest guide format this build still reads. Format 1 has no first
+/// steps, evidence prompts, examples by grade band, glossary, time or plan
+/// sections; a format 1 file loads as it always did.
+pub const OLDEST_GUIDE_FORMAT: u32 = 1;
 
 /// One reflection guide: big questions, statements to affirm, and a checklist
 /// of personalized-learning practices.
@@ -21,7 +28,8 @@ pub struct Guide {
     /// Optional pointer to the JSON Schema, for editors. Ignored by the app.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
-    /// The file format version. This build reads format 1.
+    /// The file format version. This build reads formats 1 and 2; the fields
+    /// marked "format 2" need `"format": 2`.
     pub format: u32,
     /// Stable identifier, lowercase letters, digits and dashes. Never reuse it for another guide.
     #[serde(default)]
@@ -46,9 +54,27 @@ pub struct Guide {
     /// Public frameworks that practice tags align to, for example Core Four or LEAP.
     #[serde(default)]
     pub frameworks: Vec<Framework>,
+    /// Format 2: about how long the guide takes and when to come back to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<TimeToSpend>,
+    /// Format 2: words a teacher may not know, explained where they appear.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub glossary: Vec<Term>,
     /// The guide's sections, in the order a teacher meets them.
     #[serde(default)]
     pub sections: Vec<Section>,
+}
+
+/// About how long a guide takes, and when it is worth coming back to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimeToSpend {
+    /// About how many minutes one pass through the guide takes.
+    #[serde(default)]
+    pub minutes: u32,
+    /// When to come back, as a teacher would say it, for example "each term".
+    #[serde(default)]
+    pub come_back: String,
 }
 
 /// Credit for the article or framework a guide is drawn from.
@@ -139,6 +165,37 @@ pub enum Section {
     Questions(QuestionsSection),
     /// A checklist of practices grouped by component.
     Checklist(ChecklistSection),
+    /// Format 2: a closing plan: one practice, a date, and how the teacher
+    /// will know it worked.
+    Plan(PlanSection),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanSection {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub intro: String,
+    /// The one plan the teacher makes here.
+    #[serde(default)]
+    pub plan: Plan,
+}
+
+/// "My next step": the answerable item of a plan section.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    #[serde(default)]
+    pub id: String,
+    /// The plan's name, for example "My next step".
+    #[serde(default)]
+    pub prompt: String,
+    /// A gentle nudge shown under the prompt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -191,8 +248,13 @@ pub struct Question {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
     /// Id of a scale the teacher may also answer on, beside the free text.
+    /// Leave it out where no scale fits the question: words alone are an answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<String>,
+    /// Format 2: scales this question was answered on in earlier versions of
+    /// the guide, so that a level given then is still shown by its label.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_scales: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -240,9 +302,27 @@ pub struct Practice {
     /// A concrete picture of the practice in a classroom.
     #[serde(default)]
     pub example: String,
+    /// Format 2: the same picture for a grade band, where it differs.
+    #[serde(default, skip_serializing_if = "BandExamples::is_empty")]
+    pub examples: BandExamples,
+    /// Format 2: one small thing to try this week.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_step: Option<String>,
+    /// Format 2: what a teacher could point to when the practice is in place
+    /// (student work, a quote, a photo, a routine).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
     /// Framework alignments written `framework-id:element-id`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+}
+
+impl Practice {
+    /// The example to show a teacher of `band`: the band's own, else the general one.
+    pub fn example_for(&self, band: Option<GradeBand>) -> &str {
+        band.and_then(|band| self.examples.get(band))
+            .unwrap_or(&self.example)
+    }
 }
 
 /// Anything a teacher can answer, borrowed from a guide.
@@ -255,6 +335,7 @@ pub enum Item<'g> {
         practice: &'g Practice,
         scale: &'g str,
     },
+    Plan(&'g Plan),
 }
 
 impl<'g> Item<'g> {
@@ -263,6 +344,7 @@ impl<'g> Item<'g> {
             Item::Statement(s) => &s.id,
             Item::Question(q) => &q.id,
             Item::Practice { practice, .. } => &practice.id,
+            Item::Plan(p) => &p.id,
         }
     }
 
@@ -272,13 +354,14 @@ impl<'g> Item<'g> {
             Item::Statement(s) => &s.text,
             Item::Question(q) => &q.prompt,
             Item::Practice { practice, .. } => &practice.name,
+            Item::Plan(p) => &p.prompt,
         }
     }
 
     /// The scale the item is answered on, if any.
     pub fn scale_id(&self) -> Option<&str> {
         match self {
-            Item::Statement(_) => None,
+            Item::Statement(_) | Item::Plan(_) => None,
             Item::Question(q) => q.scale.as_deref(),
             Item::Practice { scale, .. } => Some(scale),
         }
@@ -291,6 +374,7 @@ impl Section {
             Section::Statements(s) => &s.id,
             Section::Questions(s) => &s.id,
             Section::Checklist(s) => &s.id,
+            Section::Plan(s) => &s.id,
         }
     }
 
@@ -299,6 +383,7 @@ impl Section {
             Section::Statements(s) => &s.title,
             Section::Questions(s) => &s.title,
             Section::Checklist(s) => &s.title,
+            Section::Plan(s) => &s.title,
         }
     }
 
@@ -307,6 +392,7 @@ impl Section {
             Section::Statements(s) => &s.intro,
             Section::Questions(s) => &s.intro,
             Section::Checklist(s) => &s.intro,
+            Section::Plan(s) => &s.intro,
         }
     }
 
@@ -316,6 +402,7 @@ impl Section {
             Section::Statements(_) => "statements",
             Section::Questions(_) => "questions",
             Section::Checklist(_) => "checklist",
+            Section::Plan(_) => "plan",
         }
     }
 
@@ -338,6 +425,7 @@ impl Section {
                         })
                 })
                 .collect(),
+            Section::Plan(s) => vec![Item::Plan(&s.plan)],
         }
     }
 }
@@ -346,6 +434,7 @@ impl Section {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct GuideCounts {
     pub sections: usize,
+    pub plans: usize,
     pub questions: usize,
     pub statements: usize,
     pub components: usize,
@@ -354,7 +443,7 @@ pub struct GuideCounts {
 
 impl GuideCounts {
     pub fn items(&self) -> usize {
-        self.questions + self.statements + self.practices
+        self.questions + self.statements + self.practices + self.plans
     }
 }
 
@@ -394,6 +483,7 @@ impl Guide {
                             scale: &s.scale,
                         })
                 }),
+                Section::Plan(s) => (s.plan.id == id).then_some(Item::Plan(&s.plan)),
             };
             if found.is_some() {
                 return found;
@@ -407,6 +497,20 @@ impl Guide {
         self.sections
             .iter()
             .find(|section| section.items().iter().any(|item| item.id() == item_id))
+    }
+
+    /// The level `level_id` of `item`: on the item's scale, or for a question
+    /// whose scale changed, on one it was answered on before.
+    pub fn level_of(&self, item: &Item<'_>, level_id: &str) -> Option<&Level> {
+        let earlier = match item {
+            Item::Question(q) => q.earlier_scales.as_slice(),
+            _ => &[],
+        };
+        item.scale_id()
+            .into_iter()
+            .chain(earlier.iter().map(String::as_str))
+            .filter_map(|id| self.scale(id))
+            .find_map(|scale| scale.level(level_id))
     }
 
     pub fn scale(&self, id: &str) -> Option<&Scale> {
@@ -445,6 +549,7 @@ impl Guide {
                         .map(|c| c.practices.len())
                         .sum::<usize>();
                 }
+                Section::Plan(_) => counts.plans += 1,
             }
         }
         counts
@@ -466,3 +571,4 @@ impl Scale {
         self.levels.last()
     }
 }
+
