@@ -26,7 +26,7 @@ fn errors_of(name: &str) -> Vec<String> {
 const BAD_GUIDES: &[(&str, &str)] = &[
     (
         "bad-id",
-        "bad-id.json: /id: id \"Bad Id!\" may use only lowercase",
+        "bad-id.json:3:9: /id: id \"Bad Id!\" may use only lowercase",
     ),
     (
         "bad-language",
@@ -61,7 +61,7 @@ const BAD_GUIDES: &[(&str, &str)] = &[
     ("missing-format", "/format: missing field \"format\""),
     (
         "newer-format",
-        "/format: guide format 2 is newer than this version of PL Reflect reads",
+        "newer-format.json:2:13: /format: guide format 3 is newer than this version of PL Reflect reads",
     ),
     (
         "no-in-use-level",
@@ -113,6 +113,26 @@ const BAD_GUIDES: &[(&str, &str)] = &[
     (
         "wrong-type",
         "/version: invalid type: string \"one\", expected u32",
+    ),
+    (
+        "empty-first-step",
+        "empty-first-step.json:82:29: /sections/1/components/0/practices/0/first_step: missing or empty first_step",
+    ),
+    (
+        "format1-first-step",
+        "format1-first-step.json:78:29: /sections/1/components/0/practices/0/first_step: first_step needs \"format\": 2",
+    ),
+    (
+        "plan-duplicate-id",
+        "plan-duplicate-id.json:97:15: /sections/2/plan/id: duplicate id \"q1\"",
+    ),
+    (
+        "glossary-twice",
+        "glossary-twice.json:114:15: /glossary/1/term: \"peer coaching\" is already explained at /glossary/0/term",
+    ),
+    (
+        "unknown-band",
+        "unknown-band.json:80:24: /sections/1/components/0/practices/0/examples/k-3: unknown field `k-3`",
     ),
     (
         "several-shape-errors",

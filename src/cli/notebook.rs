@@ -67,6 +67,15 @@ pub struct AnswerArgs {
     /// When to revisit the next step, YYYY-MM-DD.
     #[arg(long, group = "change", value_name = "DATE")]
     pub revisit: Option<String>,
+    /// The practice id a plan section ("My next step") chooses; an empty value clears it.
+    #[arg(long, group = "change", value_name = "PRACTICE-ID")]
+    pub practice: Option<String>,
+    /// When to try a plan, YYYY-MM-DD; an empty value clears it.
+    #[arg(long, group = "change", value_name = "DATE")]
+    pub date: Option<String>,
+    /// How I will know a plan worked.
+    #[arg(long, group = "change", value_name = "TEXT")]
+    pub how_i_will_know: Option<String>,
     /// Affirm a statement.
     #[arg(long, group = "change")]
     pub affirm: bool,
@@ -246,6 +255,24 @@ pub fn answer(global: &GlobalOptions, args: AnswerArgs) -> anyhow::Result<ExitCo
         edits.push(Edit::SetNextStepRevisit {
             item: item.clone(),
             revisit_on: Some(date),
+        });
+    }
+    if let Some(practice) = args.practice {
+        edits.push(Edit::SetPlanPractice {
+            item: item.clone(),
+            practice: Some(practice),
+        });
+    }
+    if let Some(date) = args.date {
+        edits.push(Edit::SetPlanDate {
+            item: item.clone(),
+            date: Some(date),
+        });
+    }
+    if let Some(text) = args.how_i_will_know {
+        edits.push(Edit::SetPlanHowIWillKnow {
+            item: item.clone(),
+            text,
         });
     }
     if args.affirm {

@@ -87,4 +87,3 @@ impl BandExamples {
             .filter_map(|band| self.get(band).map(|example| (band, example)))
     }
 }
-

@@ -51,7 +51,11 @@ impl fmt::Display for GuideError {
             (&self.location, self.line_column)
         {
             let pointer = if pointer.is_empty() { "/" } else { pointer };
-            return write!(f, "{}:{line}:{column}: {pointer}: {}", self.file, self.message);
+            return write!(
+                f,
+                "{}:{line}:{column}: {pointer}: {}",
+                self.file, self.message
+            );
         }
         match &self.location {
             Location::File => write!(f, "{}: {}", self.file, self.message),

@@ -30,7 +30,8 @@ impl Term {
     }
 
     pub fn matches(&self, word: &str) -> bool {
-        self.forms().any(|form| form.eq_ignore_ascii_case(word.trim()))
+        self.forms()
+            .any(|form| form.eq_ignore_ascii_case(word.trim()))
     }
 }
 
@@ -58,8 +59,10 @@ impl Guide {
         let lower = text.to_lowercase();
         self.glossary
             .iter()
-            .filter(|term| term.forms().any(|form| contains_word(&lower, &form.to_lowercase())))
+            .filter(|term| {
+                term.forms()
+                    .any(|form| contains_word(&lower, &form.to_lowercase()))
+            })
             .collect()
     }
-
 }

@@ -5,8 +5,8 @@ mod error;
 mod glossary;
 mod library;
 mod load;
-mod pointer_position;
 mod model;
+mod pointer_position;
 mod validate;
 
 pub use error::{GuideError, GuideErrors, Location};
@@ -14,9 +14,9 @@ pub use library::{DEFAULT_GUIDE_ID, GuideLibrary, LoadedGuide, Origin, read_guid
 pub use load::parse_guide;
 pub use model::*;
 pub use validate::{
-    MAX_FILE_BYTES, MAX_ID_CHARS, MAX_ITEMS, MAX_LEVELS, MAX_LONG_TEXT_CHARS, MAX_SCALES,
-    MAX_EVIDENCE_PROMPTS, MAX_MINUTES, MAX_SECTIONS, MAX_SHORT_TEXT_CHARS, MAX_TAGS_PER_PRACTICE,
-    MAX_TERMS, is_valid_id,
+    MAX_EVIDENCE_PROMPTS, MAX_FILE_BYTES, MAX_ID_CHARS, MAX_ITEMS, MAX_LEVELS, MAX_LONG_TEXT_CHARS,
+    MAX_MINUTES, MAX_SCALES, MAX_SECTIONS, MAX_SHORT_TEXT_CHARS, MAX_TAGS_PER_PRACTICE, MAX_TERMS,
+    is_valid_id,
 };
 
 /// The JSON Schema for guide files, generated from the Rust types.

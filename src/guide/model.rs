@@ -571,4 +571,3 @@ impl Scale {
         self.levels.last()
     }
 }
-

@@ -141,7 +141,8 @@ fn value_end(bytes: &[u8], at: usize) -> Option<usize> {
 mod tests {
     use super::line_column_of;
 
-    const TEXT: &str = "{\n  \"a\": [1, {\"b\": \"x\\\"y\"}, [true]],\n  \"c~/d\": {\n    \"e\": null\n  }\n}";
+    const TEXT: &str =
+        "{\n  \"a\": [1, {\"b\": \"x\\\"y\"}, [true]],\n  \"c~/d\": {\n    \"e\": null\n  }\n}";
 
     #[test]
     fn finds_members_and_elements() {

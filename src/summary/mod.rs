@@ -23,10 +23,10 @@ mod words;
 
 pub use model::{
     AnswerChange, CoachNoteView, ComponentInPractice, Count, Direction, GlossaryEntry, Header,
-    InPractice, Included, ItemKind, ItemRow, Lens, LensElement, LevelChange, NextStepView, OrphanAnswer,
-    PlanView, PracticeLevel, PracticeNote, ProgressSummary, QuestionAnswer, SectionProgress, SinceLastTime,
-    SourceCredit, StatementAnswer, StepDone, Suggestion, SuggestionKind, Summary, SummaryOptions,
-    TeacherWords, WhereToBegin,
+    InPractice, Included, ItemKind, ItemRow, Lens, LensElement, LevelChange, NextStepView,
+    OrphanAnswer, PlanView, PracticeLevel, PracticeNote, ProgressSummary, QuestionAnswer,
+    SectionProgress, SinceLastTime, SourceCredit, StatementAnswer, StepDone, Suggestion,
+    SuggestionKind, Summary, SummaryOptions, TeacherWords, WhereToBegin,
 };
 pub use suggestions::MAX_SUGGESTIONS;
 

@@ -28,10 +28,7 @@ pub(super) fn where_to_begin(
                     component,
                     practice,
                     ..
-                } => (
-                    Some(component.title.clone()),
-                    practice.first_step.clone(),
-                ),
+                } => (Some(component.title.clone()), practice.first_step.clone()),
                 _ => (None, None),
             };
             Some(NextStepView {

@@ -79,7 +79,9 @@ fn glossary(summary: &Summary) -> Part {
             items: summary
                 .glossary
                 .iter()
-                .map(|entry| ListItem::new(vec![Span::strong(&entry.term)]).detail(&entry.definition))
+                .map(|entry| {
+                    ListItem::new(vec![Span::strong(&entry.term)]).detail(&entry.definition)
+                })
                 .collect(),
             compact: false,
         }],

@@ -109,7 +109,10 @@ pub(super) fn where_to_begin(summary: &Summary) -> Part {
             item = item.detail(format!("When: {date}"));
         }
         if !plan.how_i_will_know.is_empty() {
-            item = item.detail(format!("How I will know it worked: {}", plan.how_i_will_know));
+            item = item.detail(format!(
+                "How I will know it worked: {}",
+                plan.how_i_will_know
+            ));
         }
         if let Some(step) = &plan.first_step {
             item = item.detail(format!("A first step from the guide: {step}"));
@@ -178,10 +181,8 @@ pub(super) fn where_to_begin(summary: &Summary) -> Part {
                         item = item.detail(format!("A first step this week: {step}"));
                     }
                     if !s.evidence.is_empty() {
-                        item = item.detail(format!(
-                            "What it looks like: {}",
-                            s.evidence.join("; ")
-                        ));
+                        item =
+                            item.detail(format!("What it looks like: {}", s.evidence.join("; ")));
                     }
                     item.detail(&s.component_title)
                 })

@@ -26,9 +26,7 @@ impl Checker<'_> {
             if time.minutes == 0 || time.minutes > MAX_MINUTES {
                 self.error(
                     "/time/minutes",
-                    format!(
-                        "give about how many minutes the guide takes, from 1 to {MAX_MINUTES}"
-                    ),
+                    format!("give about how many minutes the guide takes, from 1 to {MAX_MINUTES}"),
                 );
             }
             self.short_text("/time/come_back", "come_back", &time.come_back);
@@ -153,7 +151,9 @@ impl Checker<'_> {
     fn needs_format2(&mut self, at: &str, what: &str) {
         self.error(
             at,
-            format!("{what} needs \"format\": 2; older versions of PL Reflect would refuse this file"),
+            format!(
+                "{what} needs \"format\": 2; older versions of PL Reflect would refuse this file"
+            ),
         );
     }
 }

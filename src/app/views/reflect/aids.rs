@@ -57,7 +57,11 @@ impl ReflectScreen {
                     .as_ref()
                     .is_some_and(|(item, id)| item == item_id && *id == term.id);
                 let button = ui
-                    .add(egui::Button::new(format!("ⓘ {}", term.term)).small().selected(open))
+                    .add(
+                        egui::Button::new(format!("ⓘ {}", term.term))
+                            .small()
+                            .selected(open),
+                    )
                     .on_hover_text(&term.definition);
                 name_for_screen_readers(
                     &button,
@@ -109,7 +113,12 @@ pub(super) fn grade_band_picker(ui: &mut Ui, cx: &mut Context<'_>) {
             })
             .response
     });
-    name_for_screen_readers(&combo.inner, Role::ComboBox, None, "Examples for grade band");
+    name_for_screen_readers(
+        &combo.inner,
+        Role::ComboBox,
+        None,
+        "Examples for grade band",
+    );
     if let Some(band) = picked.filter(|band| *band != current) {
         cx.edit(Edit::SetGradeBand(band));
     }

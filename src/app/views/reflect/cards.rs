@@ -71,7 +71,12 @@ impl ReflectScreen {
             }
             // A level given on a scale the question no longer offers stays readable.
             if let Some(level) = answer.level.as_deref()
-                && question.scale.as_deref().and_then(|id| cx.guide.scale(id)).and_then(|s| s.level(level)).is_none()
+                && question
+                    .scale
+                    .as_deref()
+                    .and_then(|id| cx.guide.scale(id))
+                    .and_then(|s| s.level(level))
+                    .is_none()
             {
                 let label = cx
                     .guide

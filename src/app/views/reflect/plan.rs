@@ -37,12 +37,15 @@ impl ReflectScreen {
                 ui.weak(hint);
             }
             ui.add_space(theme::SMALL_GAP);
-            let current = chosen.practice.as_deref().map_or("Choose a practice…", |id| {
-                practices
-                    .iter()
-                    .find(|(pid, ..)| *pid == id)
-                    .map_or(id, |(_, name, _)| name)
-            });
+            let current = chosen
+                .practice
+                .as_deref()
+                .map_or("Choose a practice…", |id| {
+                    practices
+                        .iter()
+                        .find(|(pid, ..)| *pid == id)
+                        .map_or(id, |(_, name, _)| name)
+                });
             let mut picked: Option<Option<String>> = None;
             ui.horizontal(|ui| {
                 ui.label("Practice:");
@@ -55,7 +58,13 @@ impl ReflectScreen {
                             if !marked.is_empty() {
                                 ui.weak("Marked as next steps");
                                 for (id, name, _) in &marked {
-                                    if ui.selectable_label(chosen.practice.as_deref() == Some(*id), *name).clicked() {
+                                    if ui
+                                        .selectable_label(
+                                            chosen.practice.as_deref() == Some(*id),
+                                            *name,
+                                        )
+                                        .clicked()
+                                    {
                                         picked = Some(Some((*id).to_owned()));
                                     }
                                 }
@@ -63,7 +72,13 @@ impl ReflectScreen {
                                 ui.weak("Every practice");
                             }
                             for (id, name, _) in &practices {
-                                if ui.selectable_label(chosen.practice.as_deref() == Some(*id), *name).clicked() {
+                                if ui
+                                    .selectable_label(
+                                        chosen.practice.as_deref() == Some(*id),
+                                        *name,
+                                    )
+                                    .clicked()
+                                {
                                     picked = Some(Some((*id).to_owned()));
                                 }
                             }
