@@ -149,13 +149,13 @@ mod tests {
         assert_eq!(line_column_of(TEXT, ""), Some((1, 1)));
         assert_eq!(line_column_of(TEXT, "/a"), Some((2, 8)));
         assert_eq!(line_column_of(TEXT, "/a/1/b"), Some((2, 18)));
-        assert_eq!(line_column_of(TEXT, "/a/2/0"), Some((2, 27)));
+        assert_eq!(line_column_of(TEXT, "/a/2/0"), Some((2, 28)));
         assert_eq!(line_column_of(TEXT, "/c~0~1d/e"), Some((4, 10)));
     }
 
     #[test]
     fn a_missing_member_points_at_the_object_that_should_hold_it() {
-        assert_eq!(line_column_of(TEXT, "/c~0~1d/missing"), Some((3, 12)));
+        assert_eq!(line_column_of(TEXT, "/c~0~1d/missing"), Some((3, 11)));
         assert_eq!(line_column_of(TEXT, "/a/9"), Some((2, 8)));
     }
 }
