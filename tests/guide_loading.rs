@@ -263,6 +263,13 @@ fn the_default_guide_has_the_truths_the_big_questions_and_a_tagged_checklist() {
     let labels: Vec<&str> = scale.levels.iter().map(|l| l.label.as_str()).collect();
     assert_eq!(labels.len(), 4, "{labels:?}");
     assert!(!scale.levels[0].in_use && scale.levels[1..].iter().all(|l| l.in_use));
+    // Badges, choosing where to work and families in the loop fit no Core Four element; the guide's
+    // note says so. Every other practice has exactly one.
+    let untagged = [
+        "badges-for-skills",
+        "student-choice-seating",
+        "families-in-the-loop",
+    ];
     for component in &checklist.components {
         for practice in &component.practices {
             let core_four: Vec<&String> = practice
@@ -272,8 +279,8 @@ fn the_default_guide_has_the_truths_the_big_questions_and_a_tagged_checklist() {
                 .collect();
             assert_eq!(
                 core_four.len(),
-                1,
-                "{} needs exactly one Core Four tag",
+                usize::from(!untagged.contains(&practice.id.as_str())),
+                "{} needs exactly one Core Four tag, or none if no element fits",
                 practice.id
             );
             assert!(!practice.example.is_empty());
