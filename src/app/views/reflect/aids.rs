@@ -58,7 +58,7 @@ impl ReflectScreen {
                     .is_some_and(|(item, id)| item == item_id && *id == term.id);
                 let button = ui
                     .add(
-                        egui::Button::new(format!("ⓘ {}", term.term))
+                        egui::Button::new(format!("(i) {}", term.term))
                             .small()
                             .selected(open),
                     )
