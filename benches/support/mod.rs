@@ -200,10 +200,7 @@ pub fn stress_guide_json(practices: usize) -> String {
                     ),
                     description: words(&mut rng, 1),
                     example: words(&mut rng, 1),
-                    examples: pl_reflect::guide::BandExamples {
-                        k2: Some(words(&mut rng, 1)),
-                        ..Default::default()
-                    },
+                    examples: pl_reflect::guide::BandExamples::default(),
                     first_step: Some(words(&mut rng, 1)),
                     evidence: vec![words(&mut rng, 1)],
                     tags: practice_tags,

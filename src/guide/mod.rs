@@ -3,6 +3,7 @@
 mod bands;
 mod error;
 mod glossary;
+mod item;
 mod library;
 mod load;
 mod model;
