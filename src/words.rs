@@ -35,6 +35,17 @@ pub fn teacher_name(name: &str) -> &str {
     }
 }
 
+/// "About 25 minutes · come back to it each term", from the guide's time and
+/// cadence; `None` for a guide that does not say.
+pub fn time_and_cadence(guide: &crate::guide::Guide) -> Option<String> {
+    let time = guide.time.as_ref()?;
+    Some(format!(
+        "About {} · come back to it {}",
+        plural(time.minutes as usize, "minute", "minutes"),
+        time.come_back.trim()
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

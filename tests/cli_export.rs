@@ -109,7 +109,7 @@ fn markdown_goes_to_stdout_with_strengths_changes_and_no_private_words() {
     let md = String::from_utf8(output.stdout.clone()).expect("UTF-8");
     assert!(md.starts_with("# Spring check-in"), "{md}");
     assert!(md.contains("Teacher: Ana López"));
-    assert!(md.contains("You already use **2 of 31 practices**"));
+    assert!(md.contains("You already use **2 of 34 practices**"));
     assert!(md.contains("## Strengths to share"));
     assert!(
         md.contains("## Since last time"),

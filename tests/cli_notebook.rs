@@ -56,7 +56,7 @@ fn a_teacher_reflection_and_answers_are_made_from_the_command_line() {
     assert_eq!(listing[0]["id"], id.as_str());
     assert_eq!(listing[0]["teacher"], "Ms. Rivera");
     assert_eq!(listing[0]["answered"], 2);
-    assert_eq!(listing[0]["total"], 43);
+    assert_eq!(listing[0]["total"], 47);
     let shown = ok(d, &["show", &id]);
     assert!(
         shown.contains("Station rotation")

@@ -183,7 +183,7 @@ fn a_reflection_on_a_newer_guide_version_keeps_every_answer() {
         .load_reflection(&result.reflection_id)
         .unwrap()
         .reflection;
-    assert_eq!(saved.guide_version, 2);
+    assert_eq!(saved.guide_version, 9);
     assert_eq!(
         saved.answers["peer-tutoring-circles"].level.as_deref(),
         Some("regular")

@@ -32,7 +32,7 @@ fn errors_of(name: &str) -> Vec<String> {
 const BAD_GUIDES: &[(&str, &str)] = &[
     (
         "bad-id",
-        "bad-id.json: /id: id \"Bad Id!\" may use only lowercase",
+        "bad-id.json:3:9: /id: id \"Bad Id!\" may use only lowercase",
     ),
     (
         "bad-language",
@@ -67,7 +67,7 @@ const BAD_GUIDES: &[(&str, &str)] = &[
     ("missing-format", "/format: missing field \"format\""),
     (
         "newer-format",
-        "/format: guide format 2 is newer than this version of PL Reflect reads",
+        "newer-format.json:2:13: /format: guide format 3 is newer than this version of PL Reflect reads",
     ),
     (
         "no-in-use-level",
@@ -119,6 +119,26 @@ const BAD_GUIDES: &[(&str, &str)] = &[
     (
         "wrong-type",
         "/version: invalid type: string \"one\", expected u32",
+    ),
+    (
+        "empty-first-step",
+        "empty-first-step.json:82:29: /sections/1/components/0/practices/0/first_step: missing or empty first_step",
+    ),
+    (
+        "format1-first-step",
+        "format1-first-step.json:78:29: /sections/1/components/0/practices/0/first_step: first_step needs \"format\": 2",
+    ),
+    (
+        "plan-duplicate-id",
+        "plan-duplicate-id.json:97:15: /sections/2/plan/id: duplicate id \"q1\"",
+    ),
+    (
+        "glossary-twice",
+        "glossary-twice.json:114:15: /glossary/1/term: \"peer coaching\" is already explained at /glossary/0/term",
+    ),
+    (
+        "unknown-band",
+        "unknown-band.json:80:24: /sections/1/components/0/practices/0/examples/k-3: unknown field `k-3`",
     ),
     (
         "several-shape-errors",
@@ -249,6 +269,13 @@ fn the_default_guide_has_the_truths_the_big_questions_and_a_tagged_checklist() {
     let labels: Vec<&str> = scale.levels.iter().map(|l| l.label.as_str()).collect();
     assert_eq!(labels.len(), 4, "{labels:?}");
     assert!(!scale.levels[0].in_use && scale.levels[1..].iter().all(|l| l.in_use));
+    // Badges, choosing where to work and families in the loop fit no Core Four element; the guide's
+    // note says so. Every other practice has exactly one.
+    let untagged = [
+        "badges-for-skills",
+        "student-choice-seating",
+        "families-in-the-loop",
+    ];
     for component in &checklist.components {
         for practice in &component.practices {
             let core_four: Vec<&String> = practice
@@ -258,8 +285,8 @@ fn the_default_guide_has_the_truths_the_big_questions_and_a_tagged_checklist() {
                 .collect();
             assert_eq!(
                 core_four.len(),
-                1,
-                "{} needs exactly one Core Four tag",
+                usize::from(!untagged.contains(&practice.id.as_str())),
+                "{} needs exactly one Core Four tag, or none if no element fits",
                 practice.id
             );
             assert!(!practice.example.is_empty());

@@ -97,6 +97,7 @@ pub fn reflection(id: &str, teacher_id: &str, answered: usize) -> Reflection {
         created: Timestamp("2026-01-05T10:00:00Z".into()),
         updated: Timestamp("2026-01-06T11:30:00Z".into()),
         answers,
+        grade_band: None,
         coach_notes: Vec::new(),
         extra: Map::new(),
     }

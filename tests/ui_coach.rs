@@ -213,7 +213,7 @@ fn two_reflections_of_a_teacher_are_compared_practice_by_practice() {
     click(&mut harness, "Teachers");
     click(&mut harness, "Show teacher Mr. Chen");
     click(&mut harness, "Compare reflections of Mr. Chen");
-    harness.get_by_label("In use: 1 then, 2 now (of 31).");
+    harness.get_by_label("In use: 1 then, 2 now (of 34).");
     harness.get_by_label("newly in use");
     harness.get_by_label("up");
 }
@@ -571,7 +571,7 @@ fn in_a_coachs_notebook_the_summary_speaks_about_the_teacher() {
     click_starting_with(&mut harness, "Section 3: Practices");
     click(&mut harness, "Small-group teaching: Trying it");
     click(&mut harness, "See my summary");
-    harness.get_by_label("Mr. Chen already uses 1 of 31 practices.");
+    harness.get_by_label("Mr. Chen already uses 1 of 34 practices.");
     assert!(harness.query_by_label_contains("You already use").is_none());
 }
 

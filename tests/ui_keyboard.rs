@@ -95,7 +95,7 @@ fn a_whole_reflection_is_done_with_the_keyboard_alone() {
     let question = "Would I enjoy spending a whole day as a learner in my own class? What about just one hour?";
     tab_to(&mut harness, question, 10);
     type_text(&mut harness, "An hour, yes");
-    tab_to(&mut harness, &format!("{question}: Some days"), 10);
+    tab_to(&mut harness, &format!("{question}: An hour"), 10);
     press(&mut harness, Key::Space);
     // Shift+Tab goes back the way it came: to the words just typed.
     tab_back_to(&mut harness, question, 10);
@@ -141,7 +141,7 @@ fn a_whole_reflection_is_done_with_the_keyboard_alone() {
     assert_eq!(answers["truth-i-care"]["affirmed"], true);
     assert_eq!(answers["truth-i-care"]["note"], "Morning check-ins");
     assert_eq!(answers["q-a-day-in-my-class"]["text"], "An hour, yes");
-    assert_eq!(answers["q-a-day-in-my-class"]["level"], "some-days");
+    assert_eq!(answers["q-a-day-in-my-class"]["level"], "day-an-hour");
     assert_eq!(answers["q-a-day-in-my-class"]["private"], true);
     let station = &answers["station-rotation"];
     assert_eq!(station["level"], "regular");

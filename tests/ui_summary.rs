@@ -29,7 +29,7 @@ fn the_summary_leads_with_what_is_already_in_use_and_exports_what_the_teacher_ch
     click(&mut harness, "Station rotation: Could coach others");
 
     click(&mut harness, "See my summary");
-    harness.get_by_label("You already use 2 of 31 practices.");
+    harness.get_by_label("You already use 2 of 34 practices.");
     // Could coach others: a strength to share.
     harness.get_by_label("Station rotation — Targeted instruction");
 
@@ -37,7 +37,7 @@ fn the_summary_leads_with_what_is_already_in_use_and_exports_what_the_teacher_ch
     click(&mut harness, "Back to reflecting");
     click(&mut harness, "Short whole-class teaching: Trying it");
     click(&mut harness, "See my summary");
-    harness.get_by_label("You already use 3 of 31 practices.");
+    harness.get_by_label("You already use 3 of 34 practices.");
 
     click(&mut harness, "Export readiness summary…");
     // PDF first: the preview shows what the document will say, laid out.

@@ -200,6 +200,9 @@ pub fn stress_guide_json(practices: usize) -> String {
                     ),
                     description: words(&mut rng, 1),
                     example: words(&mut rng, 1),
+                    examples: pl_reflect::guide::BandExamples::default(),
+                    first_step: Some(words(&mut rng, 1)),
+                    evidence: vec![words(&mut rng, 1)],
                     tags: practice_tags,
                 }
             })
@@ -276,6 +279,7 @@ pub fn full_reflection(guide: &Guide, teacher_id: &str, n: usize) -> Reflection 
     for item in guide.items() {
         let id = item.id().to_owned();
         match item {
+            Item::Plan(_) => {}
             Item::Statement(_) => {
                 edits.push(Edit::SetAffirmed {
                     item: id.clone(),

@@ -179,6 +179,13 @@ pub fn render_guide(guide: &Guide, origin: &Origin) -> String {
         let _ = writeln!(out, "        {note}");
     }
     let _ = writeln!(out, "\n{}\n", guide.description);
+    if let Some(time) = &guide.time {
+        let _ = writeln!(
+            out,
+            "Takes about {} minutes; come back to it {}.\n",
+            time.minutes, time.come_back
+        );
+    }
     for scale in &guide.scales {
         let _ = writeln!(out, "Scale [{}] {}", scale.id, scale.title);
         for level in &scale.levels {
@@ -223,7 +230,24 @@ pub fn render_guide(guide: &Guide, origin: &Origin) -> String {
                     if let Some(scale) = &question.scale {
                         let _ = writeln!(out, "     scale: {scale}");
                     }
+                    if !question.earlier_scales.is_empty() {
+                        let _ = writeln!(
+                            out,
+                            "     earlier scales: {}",
+                            question.earlier_scales.join(", ")
+                        );
+                    }
                 }
+            }
+            Section::Plan(s) => {
+                let _ = writeln!(out, "   > {} [{}]", s.plan.prompt, s.plan.id);
+                if let Some(hint) = &s.plan.hint {
+                    let _ = writeln!(out, "     hint: {hint}");
+                }
+                let _ = writeln!(
+                    out,
+                    "     answer with: --practice PRACTICE-ID, --date YYYY-MM-DD, --how-i-will-know TEXT"
+                );
             }
             Section::Checklist(s) => {
                 for component in &s.components {
@@ -233,6 +257,15 @@ pub fn render_guide(guide: &Guide, origin: &Origin) -> String {
                         let _ = writeln!(out, "   - {} [{}]", practice.name, practice.id);
                         let _ = writeln!(out, "     {}", practice.description);
                         let _ = writeln!(out, "     For example: {}", practice.example);
+                        for (band, example) in practice.examples.iter() {
+                            let _ = writeln!(out, "     For example ({}): {example}", band.label());
+                        }
+                        if let Some(step) = &practice.first_step {
+                            let _ = writeln!(out, "     First step: {step}");
+                        }
+                        for evidence in &practice.evidence {
+                            let _ = writeln!(out, "     What it looks like: {evidence}");
+                        }
                         let tags: Vec<String> = practice
                             .tags
                             .iter()
@@ -248,6 +281,12 @@ pub fn render_guide(guide: &Guide, origin: &Origin) -> String {
                     }
                 }
             }
+        }
+    }
+    if !guide.glossary.is_empty() {
+        let _ = writeln!(out, "\nGlossary");
+        for term in &guide.glossary {
+            let _ = writeln!(out, "  {}: {}", term.term, term.definition);
         }
     }
     out

@@ -67,6 +67,15 @@ pub struct AnswerArgs {
     /// When to revisit the next step, YYYY-MM-DD.
     #[arg(long, group = "change", value_name = "DATE")]
     pub revisit: Option<String>,
+    /// The practice id a plan section ("My next step") chooses; an empty value clears it.
+    #[arg(long, group = "change", value_name = "PRACTICE-ID")]
+    pub practice: Option<String>,
+    /// When to try a plan, YYYY-MM-DD; an empty value clears it.
+    #[arg(long, group = "change", value_name = "DATE")]
+    pub date: Option<String>,
+    /// How I will know a plan worked.
+    #[arg(long, group = "change", value_name = "TEXT")]
+    pub how_i_will_know: Option<String>,
     /// Affirm a statement.
     #[arg(long, group = "change")]
     pub affirm: bool,
@@ -250,6 +259,24 @@ pub fn answer(global: &GlobalOptions, args: AnswerArgs) -> anyhow::Result<ExitCo
             revisit_on: Some(date),
         });
     }
+    if let Some(practice) = args.practice {
+        edits.push(Edit::SetPlanPractice {
+            item: item.clone(),
+            practice: Some(practice),
+        });
+    }
+    if let Some(date) = args.date {
+        edits.push(Edit::SetPlanDate {
+            item: item.clone(),
+            date: Some(date),
+        });
+    }
+    if let Some(text) = args.how_i_will_know {
+        edits.push(Edit::SetPlanHowIWillKnow {
+            item: item.clone(),
+            text,
+        });
+    }
     if args.affirm {
         edits.push(Edit::SetAffirmed {
             item: item.clone(),
@@ -398,12 +425,16 @@ pub fn show(global: &GlobalOptions, id: &str) -> anyhow::Result<ExitCode> {
                 }
                 Item::Question(q) => writeln!(out, "? {}{private}", q.prompt)?,
                 Item::Practice { practice, .. } => writeln!(out, "- {}{private}", practice.name)?,
+                Item::Plan(plan) => writeln!(out, "> {}{private}", plan.prompt)?,
+            }
+            if let Some(plan) = &answer.plan {
+                for line in crate::reflection::plan_lines(guide, plan) {
+                    writeln!(out, "    {line}")?;
+                }
             }
             if let Some(level) = &answer.level {
-                let label = item
-                    .scale_id()
-                    .and_then(|s| guide.scale(s))
-                    .and_then(|s| s.level(level))
+                let label = guide
+                    .level_of(&item, level)
                     .map_or(level.as_str(), |l| l.label.as_str());
                 writeln!(out, "    Level: {label}")?;
             }

@@ -92,6 +92,7 @@ pub fn reflection(
             .into_iter()
             .map(|(id, a)| (id.to_owned(), a))
             .collect::<BTreeMap<_, _>>(),
+        grade_band: None,
         coach_notes: Vec::new(),
         extra: serde_json::Map::default(),
     }

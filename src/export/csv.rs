@@ -39,6 +39,7 @@ pub fn render(summary: &Summary) -> String {
             ItemKind::Statement => "statement",
             ItemKind::Question => "question",
             ItemKind::Practice => "practice",
+            ItemKind::Plan => "plan",
             ItemKind::NoLongerInGuide => "no longer in guide",
         };
         row(

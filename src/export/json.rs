@@ -167,6 +167,8 @@ fn reflection_in<'de, D: serde::Deserializer<'de>>(
         #[serde(default)]
         answers: BTreeMap<String, Answer>,
         #[serde(default)]
+        grade_band: Option<crate::guide::GradeBand>,
+        #[serde(default)]
         coach_notes: Vec<CoachNote>,
         #[serde(flatten)]
         extra: serde_json::Map<String, Value>,
@@ -182,6 +184,7 @@ fn reflection_in<'de, D: serde::Deserializer<'de>>(
         created: shared.created,
         updated: shared.updated,
         answers: shared.answers,
+        grade_band: shared.grade_band,
         coach_notes: shared.coach_notes,
         extra: shared.extra,
     })
@@ -421,6 +424,9 @@ struct ReflectionShape {
     /// Answers keyed by the guide item's id.
     #[serde(default)]
     answers: BTreeMap<String, AnswerShape>,
+    /// The grade band whose examples the teacher chose: `k-2`, `3-5`, `6-8` or `9-12`.
+    #[serde(default)]
+    grade_band: Option<crate::guide::GradeBand>,
     /// Present only when the teacher chose to include coach notes.
     #[serde(default)]
     coach_notes: Vec<CoachNoteShape>,
@@ -441,6 +447,9 @@ struct AnswerShape {
     note: String,
     #[serde(default)]
     next_step: Option<NextStepShape>,
+    /// The answer to a plan section ("My next step").
+    #[serde(default)]
+    plan: Option<PlanShape>,
     /// Whether a statement is affirmed.
     #[serde(default)]
     affirmed: bool,
@@ -460,6 +469,20 @@ struct NextStepShape {
     revisit_on: Option<String>,
     #[serde(default)]
     done: bool,
+}
+
+/// One practice to try, when, and how the teacher will know it worked.
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+struct PlanShape {
+    /// The id of a practice of the guide.
+    #[serde(default)]
+    practice: Option<String>,
+    /// `YYYY-MM-DD`
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    how_i_will_know: String,
 }
 
 /// A coach's note on the reflection or one item.

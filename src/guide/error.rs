@@ -19,6 +19,9 @@ pub struct GuideError {
     /// The file as the user named it, or `built-in:ID` for a compiled-in guide.
     pub file: String,
     pub location: Location,
+    /// For a [`Location::Pointer`], the line and column (from 1) where the
+    /// value it points at starts in the file, when the text is at hand.
+    pub line_column: Option<(usize, usize)>,
     pub message: String,
 }
 
@@ -27,6 +30,7 @@ impl GuideError {
         GuideError {
             file: file.to_owned(),
             location: Location::Pointer(pointer.into()),
+            line_column: None,
             message: message.into(),
         }
     }
@@ -35,6 +39,7 @@ impl GuideError {
         GuideError {
             file: file.to_owned(),
             location: Location::File,
+            line_column: None,
             message: message.into(),
         }
     }
@@ -42,6 +47,16 @@ impl GuideError {
 
 impl fmt::Display for GuideError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let (Location::Pointer(pointer), Some((line, column))) =
+            (&self.location, self.line_column)
+        {
+            let pointer = if pointer.is_empty() { "/" } else { pointer };
+            return write!(
+                f,
+                "{}:{line}:{column}: {pointer}: {}",
+                self.file, self.message
+            );
+        }
         match &self.location {
             Location::File => write!(f, "{}: {}", self.file, self.message),
             Location::LineColumn { line, column } => {

@@ -9,7 +9,7 @@
 //!    [`super::validate`], all reported together with JSON pointers.
 
 use super::error::{GuideError, GuideErrors, Location};
-use super::model::{GUIDE_FORMAT, Guide, Section};
+use super::model::{GUIDE_FORMAT, Guide, OLDEST_GUIDE_FORMAT, Section};
 use super::validate::{MAX_FILE_BYTES, validate};
 
 /// Parses and validates one guide. `file` names it in error messages.
@@ -50,15 +50,24 @@ pub fn parse_guide(file: &str, bytes: &[u8]) -> Result<Guide, GuideErrors> {
         )
     })?;
 
-    check_format_version(file, &value)?;
+    let with_positions = |mut errors: GuideErrors| {
+        for error in &mut errors.0 {
+            if let Location::Pointer(pointer) = &error.location {
+                error.line_column = super::pointer_position::line_column_of(text, pointer);
+            }
+        }
+        errors
+    };
 
-    let guide = deserialize_shape(file, value)?;
+    check_format_version(file, &value).map_err(with_positions)?;
+
+    let guide = deserialize_shape(file, value).map_err(with_positions)?;
 
     let problems = validate(file, &guide);
     if problems.is_empty() {
         Ok(guide)
     } else {
-        Err(GuideErrors(problems))
+        Err(with_positions(GuideErrors(problems)))
     }
 }
 
@@ -121,19 +130,20 @@ fn parse_section(
         return Err(GuideError::at_pointer(
             file,
             format!("{at}/kind"),
-            "missing \"kind\": use \"statements\", \"questions\" or \"checklist\"",
+            "missing \"kind\": use \"statements\", \"questions\", \"checklist\" or \"plan\"",
         ));
     };
     let section = match kind.as_str() {
         "statements" => serde_path_to_error::deserialize(&item).map(Section::Statements),
         "questions" => serde_path_to_error::deserialize(&item).map(Section::Questions),
         "checklist" => serde_path_to_error::deserialize(&item).map(Section::Checklist),
+        "plan" => serde_path_to_error::deserialize(&item).map(Section::Plan),
         other => {
             return Err(GuideError::at_pointer(
                 file,
                 format!("{at}/kind"),
                 format!(
-                    "unknown section kind \"{other}\": use \"statements\", \"questions\" or \"checklist\""
+                    "unknown section kind \"{other}\": use \"statements\", \"questions\", \"checklist\" or \"plan\""
                 ),
             ));
         }
@@ -154,6 +164,7 @@ fn single(file: &str, location: Location, message: String) -> GuideErrors {
     GuideErrors(vec![GuideError {
         file: file.to_owned(),
         location,
+        line_column: None,
         message,
     }])
 }
@@ -184,7 +195,9 @@ fn check_format_version(file: &str, value: &serde_json::Value) -> Result<(), Gui
             ),
         )),
         Some(format) => match format.as_u64() {
-            Some(n) if n == u64::from(GUIDE_FORMAT) => Ok(()),
+            Some(n) if (u64::from(OLDEST_GUIDE_FORMAT)..=u64::from(GUIDE_FORMAT)).contains(&n) => {
+                Ok(())
+            }
             Some(n) if n > u64::from(GUIDE_FORMAT) => Err(single(
                 file,
                 Location::Pointer("/format".to_owned()),
@@ -196,7 +209,7 @@ fn check_format_version(file: &str, value: &serde_json::Value) -> Result<(), Gui
                 file,
                 Location::Pointer("/format".to_owned()),
                 format!(
-                    "unsupported guide format {format}; this version reads format {GUIDE_FORMAT}"
+                    "unsupported guide format {format}; this version reads formats {OLDEST_GUIDE_FORMAT} to {GUIDE_FORMAT}"
                 ),
             )),
         },

@@ -7,8 +7,16 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use super::bands::{BandExamples, GradeBand};
+pub use super::glossary::Term;
+pub use super::item::{GuideCounts, Item};
+
 /// The guide file format this build reads and writes.
-pub const GUIDE_FORMAT: u32 = 1;
+pub const GUIDE_FORMAT: u32 = 2;
+/// The oldest guide format this build still reads. Format 1 has no first
+/// steps, evidence prompts, examples by grade band, glossary, time or plan
+/// sections; a format 1 file loads as it always did.
+pub const OLDEST_GUIDE_FORMAT: u32 = 1;
 
 /// One reflection guide: big questions, statements to affirm, and a checklist
 /// of personalized-learning practices.
@@ -21,7 +29,8 @@ pub struct Guide {
     /// Optional pointer to the JSON Schema, for editors. Ignored by the app.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
-    /// The file format version. This build reads format 1.
+    /// The file format version. This build reads formats 1 and 2; the fields
+    /// marked "format 2" need `"format": 2`.
     pub format: u32,
     /// Stable identifier, lowercase letters, digits and dashes. Never reuse it for another guide.
     #[serde(default)]
@@ -46,9 +55,27 @@ pub struct Guide {
     /// Public frameworks that practice tags align to, for example Core Four or LEAP.
     #[serde(default)]
     pub frameworks: Vec<Framework>,
+    /// Format 2: about how long the guide takes and when to come back to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<TimeToSpend>,
+    /// Format 2: words a teacher may not know, explained where they appear.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub glossary: Vec<Term>,
     /// The guide's sections, in the order a teacher meets them.
     #[serde(default)]
     pub sections: Vec<Section>,
+}
+
+/// About how long a guide takes, and when it is worth coming back to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimeToSpend {
+    /// About how many minutes one pass through the guide takes.
+    #[serde(default)]
+    pub minutes: u32,
+    /// When to come back, as a teacher would say it, for example "each term".
+    #[serde(default)]
+    pub come_back: String,
 }
 
 /// Credit for the article or framework a guide is drawn from.
@@ -139,6 +166,37 @@ pub enum Section {
     Questions(QuestionsSection),
     /// A checklist of practices grouped by component.
     Checklist(ChecklistSection),
+    /// Format 2: a closing plan: one practice, a date, and how the teacher
+    /// will know it worked.
+    Plan(PlanSection),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanSection {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub intro: String,
+    /// The one plan the teacher makes here.
+    #[serde(default)]
+    pub plan: Plan,
+}
+
+/// "My next step": the answerable item of a plan section.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    #[serde(default)]
+    pub id: String,
+    /// The plan's name, for example "My next step".
+    #[serde(default)]
+    pub prompt: String,
+    /// A gentle nudge shown under the prompt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -191,8 +249,13 @@ pub struct Question {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
     /// Id of a scale the teacher may also answer on, beside the free text.
+    /// Leave it out where no scale fits the question: words alone are an answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<String>,
+    /// Format 2: scales this question was answered on in earlier versions of
+    /// the guide, so that a level given then is still shown by its label.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_scales: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -240,48 +303,26 @@ pub struct Practice {
     /// A concrete picture of the practice in a classroom.
     #[serde(default)]
     pub example: String,
+    /// Format 2: the same picture for a grade band, where it differs.
+    #[serde(default, skip_serializing_if = "BandExamples::is_empty")]
+    pub examples: BandExamples,
+    /// Format 2: one small thing to try this week.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_step: Option<String>,
+    /// Format 2: what a teacher could point to when the practice is in place
+    /// (student work, a quote, a photo, a routine).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
     /// Framework alignments written `framework-id:element-id`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
 }
 
-/// Anything a teacher can answer, borrowed from a guide.
-#[derive(Debug, Clone, Copy)]
-pub enum Item<'g> {
-    Statement(&'g Statement),
-    Question(&'g Question),
-    Practice {
-        component: &'g Component,
-        practice: &'g Practice,
-        scale: &'g str,
-    },
-}
-
-impl<'g> Item<'g> {
-    pub fn id(&self) -> &'g str {
-        match self {
-            Item::Statement(s) => &s.id,
-            Item::Question(q) => &q.id,
-            Item::Practice { practice, .. } => &practice.id,
-        }
-    }
-
-    /// A short human name for the item, used in lists and exports.
-    pub fn label(&self) -> &'g str {
-        match self {
-            Item::Statement(s) => &s.text,
-            Item::Question(q) => &q.prompt,
-            Item::Practice { practice, .. } => &practice.name,
-        }
-    }
-
-    /// The scale the item is answered on, if any.
-    pub fn scale_id(&self) -> Option<&str> {
-        match self {
-            Item::Statement(_) => None,
-            Item::Question(q) => q.scale.as_deref(),
-            Item::Practice { scale, .. } => Some(scale),
-        }
+impl Practice {
+    /// The example to show a teacher of `band`: the band's own, else the general one.
+    pub fn example_for(&self, band: Option<GradeBand>) -> &str {
+        band.and_then(|band| self.examples.get(band))
+            .unwrap_or(&self.example)
     }
 }
 
@@ -291,6 +332,7 @@ impl Section {
             Section::Statements(s) => &s.id,
             Section::Questions(s) => &s.id,
             Section::Checklist(s) => &s.id,
+            Section::Plan(s) => &s.id,
         }
     }
 
@@ -299,6 +341,7 @@ impl Section {
             Section::Statements(s) => &s.title,
             Section::Questions(s) => &s.title,
             Section::Checklist(s) => &s.title,
+            Section::Plan(s) => &s.title,
         }
     }
 
@@ -307,6 +350,7 @@ impl Section {
             Section::Statements(s) => &s.intro,
             Section::Questions(s) => &s.intro,
             Section::Checklist(s) => &s.intro,
+            Section::Plan(s) => &s.intro,
         }
     }
 
@@ -316,6 +360,7 @@ impl Section {
             Section::Statements(_) => "statements",
             Section::Questions(_) => "questions",
             Section::Checklist(_) => "checklist",
+            Section::Plan(_) => "plan",
         }
     }
 
@@ -338,77 +383,12 @@ impl Section {
                         })
                 })
                 .collect(),
+            Section::Plan(s) => vec![Item::Plan(&s.plan)],
         }
-    }
-}
-
-/// How many things of each kind a guide holds.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct GuideCounts {
-    pub sections: usize,
-    pub questions: usize,
-    pub statements: usize,
-    pub components: usize,
-    pub practices: usize,
-}
-
-impl GuideCounts {
-    pub fn items(&self) -> usize {
-        self.questions + self.statements + self.practices
     }
 }
 
 impl Guide {
-    /// Every answerable item in the guide, in reading order.
-    pub fn items(&self) -> impl Iterator<Item = Item<'_>> {
-        self.sections.iter().flat_map(Section::items)
-    }
-
-    /// The ids of every answerable item: one set to check many answers
-    /// against, so that the check stays linear in long guides.
-    pub fn item_ids(&self) -> std::collections::HashSet<&str> {
-        self.items().map(|item| item.id()).collect()
-    }
-
-    /// The item with this id. Walks the guide without allocating, since it is
-    /// called for every answer on every frame.
-    pub fn item(&self, id: &str) -> Option<Item<'_>> {
-        for section in &self.sections {
-            let found = match section {
-                Section::Statements(s) => s
-                    .statements
-                    .iter()
-                    .find(|x| x.id == id)
-                    .map(Item::Statement),
-                Section::Questions(s) => {
-                    s.questions.iter().find(|x| x.id == id).map(Item::Question)
-                }
-                Section::Checklist(s) => s.components.iter().find_map(|component| {
-                    component
-                        .practices
-                        .iter()
-                        .find(|p| p.id == id)
-                        .map(|practice| Item::Practice {
-                            component,
-                            practice,
-                            scale: &s.scale,
-                        })
-                }),
-            };
-            if found.is_some() {
-                return found;
-            }
-        }
-        None
-    }
-
-    /// The section that holds the item with this id.
-    pub fn section_of(&self, item_id: &str) -> Option<&Section> {
-        self.sections
-            .iter()
-            .find(|section| section.items().iter().any(|item| item.id() == item_id))
-    }
-
     pub fn scale(&self, id: &str) -> Option<&Scale> {
         self.scales.iter().find(|scale| scale.id == id)
     }
@@ -445,6 +425,7 @@ impl Guide {
                         .map(|c| c.practices.len())
                         .sum::<usize>();
                 }
+                Section::Plan(_) => counts.plans += 1,
             }
         }
         counts

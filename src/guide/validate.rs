@@ -5,6 +5,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+mod format2;
+
+pub use format2::{MAX_EVIDENCE_PROMPTS, MAX_MINUTES, MAX_TERMS};
+
 use super::error::GuideError;
 use super::model::{Guide, Level, Section};
 
@@ -73,6 +77,7 @@ impl Checker<'_> {
         }
 
         self.scales(guide);
+        self.format2_guide(guide);
         let known_tags = self.frameworks(guide);
         self.sections(guide, &known_tags);
     }
@@ -196,6 +201,7 @@ impl Checker<'_> {
                 self.long_text(&format!("{at}/intro"), "intro", section.intro());
             }
             match section {
+                Section::Plan(plan) => self.plan_section(guide, &at, plan),
                 Section::Statements(s) => {
                     if s.statements.is_empty() {
                         self.error(
@@ -229,6 +235,7 @@ impl Checker<'_> {
                         if let Some(scale) = &question.scale {
                             self.scale_reference(guide, &format!("{item_at}/scale"), scale);
                         }
+                        self.earlier_scales(guide, &item_at, &question.earlier_scales);
                     }
                 }
                 Section::Checklist(s) => {
@@ -281,6 +288,7 @@ impl Checker<'_> {
                                 &practice.example,
                             );
                             self.tags(&practice_at, &practice.tags, known_tags);
+                            self.format2_practice(guide.format, &practice_at, practice);
                         }
                     }
                 }

@@ -4,9 +4,9 @@
 //! with [`apply`], so there is one place that decides what a valid change is.
 
 use crate::clock::{Timestamp, is_valid_date};
-use crate::guide::{Guide, Item};
+use crate::guide::{GradeBand, Guide, Item};
 
-use super::model::{Answer, CoachNote, NextStep, Reflection};
+use super::model::{Answer, CoachNote, NextStep, PlanAnswer, Reflection};
 
 /// One change a teacher or coach makes to a reflection.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +49,21 @@ pub enum Edit {
         item: String,
         done: bool,
     },
+    /// The grade band whose examples the teacher sees; `None` for the general ones.
+    SetGradeBand(Option<GradeBand>),
+    /// Chooses (or clears) the practice of a plan section.
+    SetPlanPractice {
+        item: String,
+        practice: Option<String>,
+    },
+    SetPlanDate {
+        item: String,
+        date: Option<String>,
+    },
+    SetPlanHowIWillKnow {
+        item: String,
+        text: String,
+    },
     AddCoachNote {
         item: Option<String>,
         text: String,
@@ -70,7 +85,10 @@ impl Edit {
             | Edit::SetNextStepWanted { item, .. }
             | Edit::SetNextStepAction { item, .. }
             | Edit::SetNextStepRevisit { item, .. }
-            | Edit::SetNextStepDone { item, .. } => Some(item),
+            | Edit::SetNextStepDone { item, .. }
+            | Edit::SetPlanPractice { item, .. }
+            | Edit::SetPlanDate { item, .. }
+            | Edit::SetPlanHowIWillKnow { item, .. } => Some(item),
             Edit::AddCoachNote { item, .. } => item.as_deref(),
             _ => None,
         }
@@ -97,6 +115,8 @@ pub enum EditError {
     },
     #[error("\"{0}\" is not a date; write it as YYYY-MM-DD, for example 2026-12-01")]
     BadDate(String),
+    #[error("\"{practice}\" is not a practice of this guide; valid practices are: {choices}")]
+    UnknownPractice { practice: String, choices: String },
     #[error("there is no coach note \"{0}\"")]
     UnknownCoachNote(String),
 }
@@ -187,6 +207,36 @@ pub fn apply(
             practice(guide, &item)?;
             next_step_mut(reflection, &item).done = done;
         }
+        Edit::SetGradeBand(band) => reflection.grade_band = band,
+        Edit::SetPlanPractice { item, practice } => {
+            plan(guide, &item)?;
+            let practice = practice
+                .map(|p| p.trim().to_owned())
+                .filter(|p| !p.is_empty());
+            if let Some(id) = &practice
+                && !matches!(guide.item(id), Some(Item::Practice { .. }))
+            {
+                return Err(EditError::UnknownPractice {
+                    practice: id.clone(),
+                    choices: practice_ids(guide),
+                });
+            }
+            plan_mut(reflection, &item).practice = practice;
+        }
+        Edit::SetPlanDate { item, date } => {
+            plan(guide, &item)?;
+            let date = date.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
+            if let Some(date) = &date
+                && !is_valid_date(date)
+            {
+                return Err(EditError::BadDate(date.clone()));
+            }
+            plan_mut(reflection, &item).date = date;
+        }
+        Edit::SetPlanHowIWillKnow { item, text } => {
+            plan(guide, &item)?;
+            plan_mut(reflection, &item).how_i_will_know = text;
+        }
         Edit::AddCoachNote { item, text } => {
             if let Some(item) = &item {
                 lookup(guide, item)?;
@@ -230,6 +280,28 @@ fn practice(guide: &Guide, item: &str) -> Result<(), EditError> {
     }
 }
 
+fn plan(guide: &Guide, item: &str) -> Result<(), EditError> {
+    match lookup(guide, item)? {
+        Item::Plan(_) => Ok(()),
+        _ => Err(wrong_kind(item.to_owned(), "a plan", "plan sections")),
+    }
+}
+
+fn practice_ids(guide: &Guide) -> String {
+    guide
+        .items()
+        .filter(|item| matches!(item, Item::Practice { .. }))
+        .map(|item| item.id().to_owned())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn plan_mut<'r>(reflection: &'r mut Reflection, item: &str) -> &'r mut PlanAnswer {
+    answer_mut(reflection, item)
+        .plan
+        .get_or_insert_with(PlanAnswer::default)
+}
+
 fn wrong_kind(item: String, what: &'static str, expected: &'static str) -> EditError {
     EditError::WrongKind {
         item,
@@ -252,6 +324,9 @@ fn next_step_mut<'r>(reflection: &'r mut Reflection, item: &str) -> &'r mut Next
 /// Answers with unknown fields from a newer version are kept.
 fn prune_empty_answers(reflection: &mut Reflection) {
     reflection.answers.retain(|_, answer| {
+        if answer.plan.as_ref().is_some_and(PlanAnswer::is_empty) {
+            answer.plan = None;
+        }
         answer.is_answered()
             || answer.next_step.is_some()
             || answer.private

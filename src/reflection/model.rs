@@ -47,6 +47,9 @@ pub struct Reflection {
     /// Answers keyed by the guide item's stable id, never by position.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// The grade band the teacher chose, so examples fit their students.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade_band: Option<crate::guide::GradeBand>,
     /// The coach's notes, kept apart from the teacher's own words.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub coach_notes: Vec<CoachNote>,
@@ -68,6 +71,9 @@ pub struct Answer {
     pub note: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_step: Option<NextStep>,
+    /// The answer to a plan section: "My next step".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanAnswer>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub affirmed: bool,
     /// A private answer stays on this machine and is left out of exports unless asked for.
@@ -92,6 +98,31 @@ pub struct NextStep {
     pub extra: Map<String, Value>,
 }
 
+/// "My next step": one practice, a date, and how the teacher will know it worked.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlanAnswer {
+    /// The id of the chosen practice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice: Option<String>,
+    /// When the teacher will try it, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// How I will know it worked.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub how_i_will_know: String,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl PlanAnswer {
+    pub fn is_empty(&self) -> bool {
+        self.practice.is_none()
+            && self.date.is_none()
+            && self.how_i_will_know.trim().is_empty()
+            && self.extra.is_empty()
+    }
+}
+
 /// A note written by a coach, on the whole reflection or on one item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CoachNote {
@@ -111,6 +142,7 @@ impl Answer {
             || self.level.is_some()
             || self.affirmed
             || !self.note.trim().is_empty()
+            || self.plan.as_ref().is_some_and(|plan| !plan.is_empty())
     }
 
     pub fn wants_next_step(&self) -> bool {
@@ -144,6 +176,7 @@ impl Reflection {
             created: now.clone(),
             updated: now,
             answers: BTreeMap::new(),
+            grade_band: None,
             coach_notes: Vec::new(),
             extra: Map::new(),
         }
@@ -168,6 +201,7 @@ impl Reflection {
     pub fn duplicate(&self, title: &str, guide: &crate::guide::Guide, now: Timestamp) -> Self {
         let mut copy = Reflection::new(&self.teacher_id, guide, title, now);
         copy.answers = self.answers.clone();
+        copy.grade_band = self.grade_band;
         for answer in copy.answers.values_mut() {
             if answer.next_step.as_ref().is_some_and(|step| step.done) {
                 answer.next_step = None;
@@ -213,6 +247,7 @@ mod tests {
             created: Timestamp(created.into()),
             updated: Timestamp(created.into()),
             answers: BTreeMap::new(),
+            grade_band: None,
             coach_notes: Vec::new(),
             extra: Map::new(),
         }

@@ -22,11 +22,11 @@ mod visible;
 mod words;
 
 pub use model::{
-    AnswerChange, CoachNoteView, ComponentInPractice, Count, Direction, Header, InPractice,
-    Included, ItemKind, ItemRow, Lens, LensElement, LevelChange, NextStepView, OrphanAnswer,
-    PracticeLevel, PracticeNote, ProgressSummary, QuestionAnswer, SectionProgress, SinceLastTime,
-    SourceCredit, StatementAnswer, StepDone, Suggestion, SuggestionKind, Summary, SummaryOptions,
-    TeacherWords, WhereToBegin,
+    AnswerChange, CoachNoteView, ComponentInPractice, Count, Direction, GlossaryEntry, Header,
+    InPractice, Included, ItemKind, ItemRow, Lens, LensElement, LevelChange, NextStepView,
+    OrphanAnswer, PlanView, PracticeLevel, PracticeNote, ProgressSummary, QuestionAnswer,
+    SectionProgress, SinceLastTime, SourceCredit, StatementAnswer, StepDone, Suggestion,
+    SuggestionKind, Summary, SummaryOptions, TeacherWords, WhereToBegin,
 };
 pub use suggestions::MAX_SUGGESTIONS;
 
@@ -79,6 +79,14 @@ pub fn summarize(
         },
         no_longer_in_guide: orphans(guide, &visible),
         items: item_rows(guide, &visible),
+        glossary: guide
+            .glossary
+            .iter()
+            .map(|term| GlossaryEntry {
+                term: term.term.clone(),
+                definition: term.definition.clone(),
+            })
+            .collect(),
         in_practice,
     }
 }

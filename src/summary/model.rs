@@ -40,6 +40,8 @@ pub struct Summary {
     /// Every item of the guide in reading order with its (visible) answer, for
     /// tabular exports.
     pub items: Vec<ItemRow>,
+    /// The guide's glossary, for an appendix.
+    pub glossary: Vec<GlossaryEntry>,
 }
 
 /// Who, what and when.
@@ -154,6 +156,32 @@ pub struct WhereToBegin {
     /// then, only if that gives fewer than two, practices not rated yet in those
     /// components. At most [`MAX_SUGGESTIONS`](super::MAX_SUGGESTIONS); none if nothing is in use yet.
     pub suggestions: Vec<Suggestion>,
+    /// The teacher's answers to the guide's plan sections ("My next step"),
+    /// in guide order; only those with something filled in.
+    pub plans: Vec<PlanView>,
+}
+
+/// "My next step": the practice chosen, when, and how the teacher will know.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanView {
+    pub item_id: String,
+    /// The plan's name in the guide, for example "My next step".
+    pub prompt: String,
+    pub practice_id: Option<String>,
+    /// The practice's name, or its id if the guide no longer has it.
+    pub practice: Option<String>,
+    /// The chosen practice's first step, from the guide.
+    pub first_step: Option<String>,
+    pub date: Option<String>,
+    pub how_i_will_know: String,
+    pub private: bool,
+}
+
+/// A glossary entry, for the appendix of the exports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GlossaryEntry {
+    pub term: String,
+    pub definition: String,
 }
 
 /// A flagged next step.
@@ -168,6 +196,8 @@ pub struct NextStepView {
     pub done: bool,
     /// The item's current level label, if it has one.
     pub level_label: Option<String>,
+    /// The practice's first step from the guide, offered when no action is written.
+    pub first_step: Option<String>,
 }
 
 /// Why a practice is suggested as an entry point.
@@ -189,6 +219,10 @@ pub struct Suggestion {
     pub level_label: Option<String>,
     pub kind: SuggestionKind,
     pub reason: String,
+    /// One small thing to try this week, from the guide.
+    pub first_step: Option<String>,
+    /// What it looks like when the practice is in place, from the guide.
+    pub evidence: Vec<String>,
 }
 
 /// One framework's elements with practices in use out of those tagged.
@@ -357,6 +391,8 @@ pub enum ItemKind {
     Statement,
     Question,
     Practice,
+    /// The answer to a plan section.
+    Plan,
     /// An answer whose item the guide no longer has.
     NoLongerInGuide,
 }

@@ -137,14 +137,33 @@ pub(super) fn item_rows(guide: &Guide, visible: &Visible<'_>) -> Vec<ItemRow> {
                 Item::Statement(_) => (ItemKind::Statement, String::new()),
                 Item::Question(_) => (ItemKind::Question, String::new()),
                 Item::Practice { component, .. } => (ItemKind::Practice, component.title.clone()),
+                Item::Plan(_) => (ItemKind::Plan, String::new()),
             };
             let level_id = answer.and_then(|a| a.level.as_deref());
-            let level = level_id.and_then(|id| {
-                item.scale_id()
-                    .and_then(|s| guide.scale(s))
-                    .and_then(|s| s.level(id))
-            });
+            let level = level_id.and_then(|id| guide.level_of(&item, id));
             let step = answer.and_then(|a| a.next_step.as_ref());
+            // A plan fills the next-step columns: the practice, its date, and
+            // in "Text" how the teacher will know it worked.
+            if let Some(plan) = answer.and_then(|a| a.plan.as_ref()) {
+                rows.push(ItemRow {
+                    section: section.title().to_owned(),
+                    component: String::new(),
+                    item_id: item.id().to_owned(),
+                    kind,
+                    item: item.label().to_owned(),
+                    level_label: None,
+                    in_use: None,
+                    affirmed: false,
+                    next_step: crate::reflection::plan_practice_name(guide, plan)
+                        .map(str::to_owned),
+                    revisit_on: plan.date.clone(),
+                    next_step_done: false,
+                    note: String::new(),
+                    text: plan.how_i_will_know.trim().to_owned(),
+                    private: answer.is_some_and(|a| a.private),
+                });
+                continue;
+            }
             rows.push(ItemRow {
                 section: section.title().to_owned(),
                 component,

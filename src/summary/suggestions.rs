@@ -4,7 +4,8 @@
 use crate::guide::{Guide, Item};
 
 use super::model::{
-    ComponentInPractice, InPractice, NextStepView, Suggestion, SuggestionKind, WhereToBegin,
+    ComponentInPractice, InPractice, NextStepView, PlanView, Suggestion, SuggestionKind,
+    WhereToBegin,
 };
 use super::visible::{PracticeRef, Visible, level_label};
 
@@ -22,9 +23,13 @@ pub(super) fn where_to_begin(
         .filter_map(|item| {
             let answer = visible.get(item.id())?;
             let step = answer.next_step.as_ref()?;
-            let component_title = match item {
-                Item::Practice { component, .. } => Some(component.title.clone()),
-                _ => None,
+            let (component_title, first_step) = match item {
+                Item::Practice {
+                    component,
+                    practice,
+                    ..
+                } => (Some(component.title.clone()), practice.first_step.clone()),
+                _ => (None, None),
             };
             Some(NextStepView {
                 item_id: item.id().to_owned(),
@@ -34,6 +39,7 @@ pub(super) fn where_to_begin(
                 revisit_on: step.revisit_on.clone(),
                 done: step.done,
                 level_label: level_label(guide, &item, answer.level.as_deref()),
+                first_step,
             })
         })
         .collect();
@@ -45,7 +51,36 @@ pub(super) fn where_to_begin(
     WhereToBegin {
         next_steps,
         suggestions,
+        plans: plans(guide, visible),
     }
+}
+
+/// The answers to plan sections that say something.
+fn plans(guide: &Guide, visible: &Visible<'_>) -> Vec<PlanView> {
+    guide
+        .items()
+        .filter_map(|item| {
+            let Item::Plan(plan) = item else {
+                return None;
+            };
+            let answer = visible.get(&plan.id)?;
+            let chosen = answer.plan.as_ref().filter(|p| !p.is_empty())?;
+            let practice = chosen.practice.as_deref().and_then(|id| guide.item(id));
+            Some(PlanView {
+                item_id: plan.id.clone(),
+                prompt: plan.prompt.clone(),
+                practice_id: chosen.practice.clone(),
+                practice: crate::reflection::plan_practice_name(guide, chosen).map(str::to_owned),
+                first_step: match practice {
+                    Some(Item::Practice { practice, .. }) => practice.first_step.clone(),
+                    _ => None,
+                },
+                date: chosen.date.clone(),
+                how_i_will_know: chosen.how_i_will_know.trim().to_owned(),
+                private: answer.private,
+            })
+        })
+        .collect()
 }
 
 /// Entry points: practices at the lowest in-use level ("Trying it") first, then
@@ -71,6 +106,8 @@ pub(super) fn suggestions(
                 level_label: Some(level.label.clone()),
                 kind: SuggestionKind::AlreadyStarted,
                 reason: "You've already started this.".to_owned(),
+                first_step: p.practice.first_step.clone(),
+                evidence: p.practice.evidence.clone(),
             });
         }
     }
@@ -113,6 +150,8 @@ pub(super) fn suggestions(
                             "Your strongest area is {}, so this builds on it.",
                             component.title
                         ),
+                        first_step: p.practice.first_step.clone(),
+                        evidence: p.practice.evidence.clone(),
                     });
                 }
             }

@@ -99,10 +99,8 @@ pub(super) fn level_label(
     level_id: Option<&str>,
 ) -> Option<String> {
     let level_id = level_id?;
-    let label = item
-        .scale_id()
-        .and_then(|scale| guide.scale(scale))
-        .and_then(|scale| scale.level(level_id))
+    let label = guide
+        .level_of(item, level_id)
         .map_or(level_id, |level| level.label.as_str());
     Some(label.to_owned())
 }

@@ -21,6 +21,8 @@ pub(super) fn words(guide: &Guide, visible: &Visible<'_>) -> TeacherWords {
             continue;
         };
         match item {
+            // A plan is shown under "Where to begin", not among the words.
+            Item::Plan(_) => {}
             Item::Question(question) => {
                 let level = level_label(guide, &item, answer.level.as_deref());
                 if !answer.text.trim().is_empty() || level.is_some() {

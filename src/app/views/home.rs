@@ -44,7 +44,7 @@ fn own_reflections(ui: &mut Ui, notebook: &Notebook) -> Vec<Action> {
             ui.add_space(theme::SMALL_GAP);
             let entries = notebook.newest_first();
             if entries.is_empty() {
-                ui.label("No reflections yet. Pick a guide below to begin; it takes about twenty minutes, and you can stop at any time.");
+                ui.label("No reflections yet. Pick a guide below to begin; each says about how long it takes, and you can stop at any time.");
             }
             // A notebook of many years holds hundreds of reflections: only the
             // cards near the view are drawn, each standing in at the last card height.
@@ -112,6 +112,9 @@ fn own_reflections(ui: &mut Ui, notebook: &Notebook) -> Vec<Action> {
                         "{} big questions · {} practices · based on {}",
                         counts.questions, counts.practices, guide.source.title
                     ));
+                    if let Some(line) = crate::words::time_and_cadence(guide) {
+                        ui.weak(line);
+                    }
                     if named_button(ui, "Start", &format!("Start {}", guide.title)).clicked() {
                         actions.push(Action::StartReflection {
                             teacher_id: None,

@@ -50,7 +50,7 @@ fn a_valid_export_matches_its_teacher_by_name_ignoring_case() {
     );
     let teachers = [teacher("t-1", "Ana López"), teacher("t-2", "Ben")];
     let plan = plan(&bytes, &[], &teachers).unwrap();
-    assert_eq!(plan.guide, GuideCheck::Installed { version: 1 });
+    assert_eq!(plan.guide, GuideCheck::Installed { version: 2 });
     assert!(plan.unknown_items.is_empty());
     assert_eq!(plan.conflict, None);
     assert_eq!(
@@ -100,7 +100,7 @@ fn a_newer_guide_version_keeps_every_answer_and_flags_unknown_items() {
     assert_eq!(
         plan.guide,
         GuideCheck::NewerThanInstalled {
-            installed_version: 1,
+            installed_version: 2,
             exported_version: 7
         }
     );

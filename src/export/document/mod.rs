@@ -59,11 +59,32 @@ pub fn document(summary: &Summary) -> Document {
         parts.push(no_longer_in_guide(summary));
     }
     parts.push(about(summary));
+    if !summary.glossary.is_empty() {
+        parts.push(glossary(summary));
+    }
     Document {
         title: header.reflection_title.clone(),
         subtitle: format!("{} · readiness summary", header.guide_title),
         meta,
         parts,
+    }
+}
+
+/// The appendix: the guide's words explained.
+fn glossary(summary: &Summary) -> Part {
+    Part {
+        id: "glossary",
+        heading: "Appendix: words used in this guide".to_owned(),
+        blocks: vec![Block::List {
+            items: summary
+                .glossary
+                .iter()
+                .map(|entry| {
+                    ListItem::new(vec![Span::strong(&entry.term)]).detail(&entry.definition)
+                })
+                .collect(),
+            compact: false,
+        }],
     }
 }
 

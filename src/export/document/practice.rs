@@ -97,6 +97,31 @@ pub(super) fn strengths(summary: &Summary) -> Part {
 pub(super) fn where_to_begin(summary: &Summary) -> Part {
     let begin = &summary.where_to_begin;
     let mut blocks = Vec::new();
+    for plan in &begin.plans {
+        blocks.push(Block::Subheading(plan.prompt.clone()));
+        let practice = plan.practice.as_deref().unwrap_or("No practice chosen yet");
+        let mut main = vec![Span::strong(practice)];
+        if plan.private {
+            main.push(Span::plain(" · private"));
+        }
+        let mut item = ListItem::new(main);
+        if let Some(date) = &plan.date {
+            item = item.detail(format!("When: {date}"));
+        }
+        if !plan.how_i_will_know.is_empty() {
+            item = item.detail(format!(
+                "How I will know it worked: {}",
+                plan.how_i_will_know
+            ));
+        }
+        if let Some(step) = &plan.first_step {
+            item = item.detail(format!("A first step from the guide: {step}"));
+        }
+        blocks.push(Block::List {
+            items: vec![item],
+            compact: false,
+        });
+    }
     if !begin.next_steps.is_empty() {
         blocks.push(Block::Paragraph(vec![Span::plain(
             "The next steps you picked:",
@@ -110,10 +135,12 @@ pub(super) fn where_to_begin(summary: &Summary) -> Part {
                     if step.done {
                         main.push(Span::plain(" · done"));
                     }
-                    let action = if step.action.trim().is_empty() {
-                        "No action written yet".to_owned()
-                    } else {
-                        step.action.clone()
+                    let action = match (step.action.trim().is_empty(), &step.first_step) {
+                        (false, _) => step.action.clone(),
+                        (true, Some(first)) => {
+                            format!("No action written yet; the guide suggests: {first}")
+                        }
+                        (true, None) => "No action written yet".to_owned(),
                     };
                     let mut item = ListItem::new(main).detail(format!("Next step: {action}"));
                     if let Some(date) = &step.revisit_on {
@@ -149,9 +176,15 @@ pub(super) fn where_to_begin(summary: &Summary) -> Part {
                     {
                         main.push(Span::plain(format!(" · {level}")));
                     }
-                    ListItem::new(main)
-                        .detail(&s.reason)
-                        .detail(&s.component_title)
+                    let mut item = ListItem::new(main).detail(&s.reason);
+                    if let Some(step) = &s.first_step {
+                        item = item.detail(format!("A first step this week: {step}"));
+                    }
+                    if !s.evidence.is_empty() {
+                        item =
+                            item.detail(format!("What it looks like: {}", s.evidence.join("; ")));
+                    }
+                    item.detail(&s.component_title)
                 })
                 .collect(),
             compact: false,

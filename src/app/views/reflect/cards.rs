@@ -69,6 +69,21 @@ impl ReflectScreen {
             if let Some(hint) = &question.hint {
                 ui.weak(hint);
             }
+            // A level given on a scale the question no longer offers stays readable.
+            if let Some(level) = answer.level.as_deref()
+                && question
+                    .scale
+                    .as_deref()
+                    .and_then(|id| cx.guide.scale(id))
+                    .and_then(|s| s.level(level))
+                    .is_none()
+            {
+                let label = cx
+                    .guide
+                    .level_of(&crate::guide::Item::Question(question), level)
+                    .map_or(level, |l| l.label.as_str());
+                ui.weak(format!("Earlier answer on a scale: {label}"));
+            }
             if let Some(scale) = question.scale.as_deref().and_then(|id| cx.guide.scale(id)) {
                 ui.add_space(theme::SMALL_GAP);
                 level_picker(
@@ -134,11 +149,7 @@ impl ReflectScreen {
                 name.request_focus();
             }
             ui.label(&practice.description);
-            ui.label(
-                RichText::new(format!("For example: {}", practice.example))
-                    .italics()
-                    .weak(),
-            );
+            self.practice_aids_ui(ui, cx, practice);
             ui.add_space(theme::SMALL_GAP);
             level_picker(
                 ui,

@@ -2,7 +2,9 @@
 //! This file is the screen and its section list; `rows.rs` draws a section's
 //! items, only those near the view; `cards.rs` draws each item's card.
 
+mod aids;
 mod cards;
+mod plan;
 mod rows;
 
 use egui::{RichText, Role, Ui};
@@ -34,6 +36,8 @@ pub struct ReflectScreen {
     pub switch_pane: bool,
     /// A practice that takes the keyboard focus once it is drawn (Find).
     pub focus_item: Option<String>,
+    /// The glossary term whose meaning is shown, as (item id, term id).
+    open_term: Option<(String, String)>,
 
     /// Measured heights of checklist rows (component headers and practice cards),
     /// so rows far outside the view can be skipped with a space of the right size.
@@ -122,6 +126,7 @@ impl ReflectScreen {
                 ui.add_space(theme::GAP);
                 ui.label(RichText::new(entry.reflection.display_title()).strong());
                 ui.weak(&guide.title);
+                aids::grade_band_picker(ui, &mut cx);
                 ui.add_space(theme::SMALL_GAP);
                 let p = progress(guide, &entry.reflection);
                 for (index, section) in p.sections.iter().enumerate() {

@@ -36,6 +36,7 @@ impl ReflectScreen {
         }
         ui.add_space(theme::GAP);
         match section {
+            Section::Plan(s) => self.plan_ui(ui, cx, s),
             Section::Statements(s) => {
                 for statement in &s.statements {
                     self.statement_ui(ui, cx, statement);
