@@ -27,6 +27,7 @@ commands! {
     ExportSummary,
     Print,
     OpenSettings,
+    Lock,
     Quit,
     PreviousSection,
     NextSection,
@@ -62,6 +63,7 @@ impl UiCommand {
             UiCommand::ExportSummary => "Export readiness summary…",
             UiCommand::Print => "Print the summary…",
             UiCommand::OpenSettings => "Settings",
+            UiCommand::Lock => "Lock the notebook",
             UiCommand::Quit => "Quit",
             UiCommand::PreviousSection => "Previous section",
             UiCommand::NextSection => "Next section",
@@ -94,6 +96,9 @@ impl UiCommand {
                 "Make a PDF of the summary and open it in the system's viewer to print"
             }
             UiCommand::OpenSettings => "Theme, text size and where your notebook is kept",
+            UiCommand::Lock => {
+                "Save everything and show only the unlock screen (an encrypted notebook)"
+            }
             UiCommand::Quit => "Save everything and close PL Reflect",
             UiCommand::PreviousSection => "Go to the previous section of this reflection",
             UiCommand::NextSection => "Go to the next section of this reflection",
@@ -126,6 +131,7 @@ impl UiCommand {
             | UiCommand::ExportSummary
             | UiCommand::Print
             | UiCommand::OpenSettings
+            | UiCommand::Lock
             | UiCommand::Quit => Menu::File,
             UiCommand::PreviousSection
             | UiCommand::NextSection
@@ -171,6 +177,7 @@ impl UiCommand {
             UiCommand::ExportSummary => const { &[command(Key::E)] },
             UiCommand::Print => const { &[shift_command(Key::P)] },
             UiCommand::OpenSettings => const { &[command(Key::Comma)] },
+            UiCommand::Lock => const { &[command(Key::L)] },
             UiCommand::Quit => const { &[command(Key::Q)] },
             UiCommand::PreviousSection => const { &[command(Key::PageUp)] },
             UiCommand::NextSection => const { &[command(Key::PageDown)] },

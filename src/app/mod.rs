@@ -18,6 +18,7 @@ mod notebook;
 mod notifications;
 mod opening;
 mod overlays;
+mod privacy;
 mod recovery;
 mod save_queue;
 mod settings;

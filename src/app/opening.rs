@@ -37,9 +37,13 @@ impl FolderToOpen {
     }
 
     /// Starts reading the notebook's files on a job of its own.
+    /// An encrypted notebook is not read until it is unlocked.
     pub fn start_reading(self) -> OpeningNotebook {
-        let snapshot =
-            Notebook::read_in_background(Arc::clone(&self.store), &Jobs::without_window());
+        let snapshot = if self.store.is_locked() {
+            super::privacy::nothing_to_read()
+        } else {
+            Notebook::read_in_background(Arc::clone(&self.store), &Jobs::without_window())
+        };
         OpeningNotebook {
             store: self.store,
             library: self.library,

@@ -9,7 +9,7 @@ use clap::Args;
 use super::output::errln;
 use crate::coach::calendar::{CalendarChoices, calendar_steps, render_calendar};
 use crate::guide::GuideLibrary;
-use crate::store::{Access, Store};
+use crate::store::Access;
 
 #[derive(Debug, Args)]
 pub struct CalendarArgs {
@@ -27,7 +27,7 @@ pub struct CalendarArgs {
 
 pub fn calendar(global: &super::GlobalOptions, args: CalendarArgs) -> anyhow::Result<ExitCode> {
     let library = GuideLibrary::load(&super::guide_folders(global));
-    let store = Store::open(&super::data_dir(global)?, Access::ReadOnly)?;
+    let store = super::privacy::open_store(global, Access::ReadOnly)?;
     let snapshot = store.load();
     for problem in &snapshot.problems {
         errln!("warning: {problem}");

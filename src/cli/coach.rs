@@ -97,7 +97,7 @@ pub enum TeacherEditCommand {
 }
 
 fn open_for_writing(global: &GlobalOptions) -> anyhow::Result<Store> {
-    let store = Store::open(data_dir(global)?, Access::Write { wait: LOCK_WAIT })?;
+    let store = super::privacy::open_store(global, Access::Write { wait: LOCK_WAIT })?;
     // Says why (another window, a read-only file system, ...) and what to do.
     store.check_writable()?;
     Ok(store)
@@ -279,7 +279,7 @@ fn picture_format(args: &AggregateArgs) -> Result<Format, String> {
 
 /// The data folder's reflections, leaving out those of archived teachers.
 fn from_data_folder(global: &GlobalOptions) -> anyhow::Result<Vec<Reflection>> {
-    let store = Store::open(data_dir(global)?, Access::ReadOnly)?;
+    let store = super::privacy::open_store(global, Access::ReadOnly)?;
     let snapshot = load(&store);
     let archived: Vec<&str> = snapshot
         .teachers

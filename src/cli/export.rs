@@ -16,7 +16,7 @@ use super::output::errln;
 use crate::clock::{Timestamp, today};
 use crate::export::{Export, Format, PageSize, PdfOptions, default_file_name, render};
 use crate::guide::GuideLibrary;
-use crate::store::{Access, Store};
+use crate::store::Access;
 use crate::summary::{SummaryOptions, summarize};
 
 /// The names `--format` accepts, for messages.
@@ -77,7 +77,7 @@ pub fn export(global: &GlobalOptions, args: ExportArgs) -> anyhow::Result<ExitCo
         return Ok(ExitCode::from(2));
     }
     let library = GuideLibrary::load(&super::guide_folders(global));
-    let store = Store::open(&super::data_dir(global)?, Access::ReadOnly)?;
+    let store = super::privacy::open_store(global, Access::ReadOnly)?;
     let stored = store.load_reflection(&args.reflection_id)?;
     let reflection = &stored.reflection;
     let guide = library.get(&reflection.guide_id).with_context(|| {

@@ -10,6 +10,7 @@ mod export;
 mod guides;
 mod notebook;
 mod output;
+mod privacy;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,6 +28,10 @@ pub struct GlobalOptions {
     /// Extra folder of guide files to read; may be given more than once.
     #[arg(long = "guides", global = true, value_name = "DIR")]
     pub guide_dirs: Vec<PathBuf>,
+    /// For an encrypted notebook: read its passphrase (or recovery key) from
+    /// this file, `-` for standard input. Without it, it is asked for on the terminal.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Parser)]
@@ -76,6 +81,14 @@ pub enum Command {
     Aggregate(coach::AggregateArgs),
     /// Next steps with a revisit date as an iCalendar (.ics) file for a calendar app.
     Calendar(calendar::CalendarArgs),
+    /// Encrypt the notebook under a passphrase; prints its recovery key.
+    Encrypt(privacy::NewPassphraseArgs),
+    /// Decrypt an encrypted notebook: its files are plain again.
+    Decrypt,
+    /// Change an encrypted notebook's passphrase (the recovery key stays).
+    ChangePassphrase(privacy::NewPassphraseArgs),
+    /// Make a new recovery key for an encrypted notebook; the old one stops working.
+    NewRecoveryKey,
 }
 
 /// Builds the argument parser, with the data folder in use shown in `--help`.
@@ -104,6 +117,10 @@ pub fn run(global: &GlobalOptions, command: Command) -> ExitCode {
         Command::Import(args) => coach::import(global, args),
         Command::Aggregate(args) => coach::aggregate(global, args),
         Command::Calendar(args) => calendar::calendar(global, args),
+        Command::Encrypt(args) => privacy::encrypt(global, &args),
+        Command::Decrypt => privacy::decrypt(global),
+        Command::ChangePassphrase(args) => privacy::change_passphrase(global, &args),
+        Command::NewRecoveryKey => privacy::new_recovery_key(global),
     };
     match result {
         Ok(code) => code,

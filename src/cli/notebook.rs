@@ -18,7 +18,7 @@ use crate::reflection::{Edit, Reflection, Teacher, apply, orphaned_answers, prog
 use crate::store::{Access, Snapshot, Store};
 
 /// How long a command waits for an open window or another command to let go of the data folder.
-const LOCK_WAIT: Duration = Duration::from_secs(5);
+pub(super) const LOCK_WAIT: Duration = Duration::from_secs(5);
 
 #[derive(Debug, Subcommand)]
 pub enum TeachersCommand {
@@ -101,14 +101,14 @@ pub fn data_dir(global: &GlobalOptions) -> anyhow::Result<PathBuf> {
 }
 
 fn open_for_writing(global: &GlobalOptions) -> anyhow::Result<Store> {
-    let store = Store::open(&data_dir(global)?, Access::Write { wait: LOCK_WAIT })?;
+    let store = super::privacy::open_store(global, Access::Write { wait: LOCK_WAIT })?;
     // Says why (another window, a read-only file system, ...) and what to do.
     store.check_writable()?;
     Ok(store)
 }
 
 fn open_for_reading(global: &GlobalOptions) -> anyhow::Result<Store> {
-    Ok(Store::open(&data_dir(global)?, Access::ReadOnly)?)
+    super::privacy::open_store(global, Access::ReadOnly)
 }
 
 /// Loads the notebook, reporting (but not failing on) files that could not be used.

@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::disk::{Disk, Step};
 use super::paths::backup_path;
+use super::vault::is_encrypted;
 
 /// Counts temporary files made by this process, so that names never collide.
 static NEXT_TEMP: AtomicU64 = AtomicU64::new(0);
@@ -28,15 +29,32 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_on(&Disk::default(), path, bytes)
 }
 
-/// [`write`], each step through `disk`. On failure no temporary file is left.
+/// [`write`], each step through `disk`, encrypted when `disk`'s seal says
+/// so (the one place data files are written). On failure no temporary file is left.
 pub(crate) fn write_on(disk: &Disk, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let bytes = disk.seal().seal(bytes)?;
     let temp = temp_path(path);
-    let result = write_new_file(disk, &temp, bytes)
+    let result = write_new_file(disk, &temp, &bytes)
         .and_then(|()| keep_backup(disk, path))
         .and_then(|()| disk.rename(&temp, path))
         .and_then(|()| disk.sync_dir(parent_dir(path)));
     if result.is_err() {
         // The temporary file is useless now; a leftover would be cleaned on the next open.
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Replaces `path` with exactly `bytes` (no seal, no `.bak`), durably and
+/// atomically, each step through `disk`: for turning a file from plain to
+/// encrypted or back, where the old version must not linger as a `.bak`,
+/// and for the notebook's key file.
+pub(crate) fn replace_on(disk: &Disk, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let temp = temp_path(path);
+    let result = write_new_file(disk, &temp, bytes)
+        .and_then(|()| disk.rename(&temp, path))
+        .and_then(|()| disk.sync_dir(parent_dir(path)));
+    if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
     result
@@ -52,7 +70,16 @@ fn keep_backup(disk: &Disk, path: &Path) -> io::Result<()> {
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
         Err(error) => return Err(error),
     };
-    if serde_json::from_slice::<serde::de::IgnoredAny>(&current).is_err() {
+    // An encrypted version is checked as what it holds; one that cannot be
+    // decrypted is as damaged as invalid JSON.
+    let valid = if is_encrypted(&current) {
+        disk.seal()
+            .open(current.clone())
+            .is_ok_and(|plain| serde_json::from_slice::<serde::de::IgnoredAny>(&plain).is_ok())
+    } else {
+        serde_json::from_slice::<serde::de::IgnoredAny>(&current).is_ok()
+    };
+    if !valid {
         return Ok(());
     }
     let backup = backup_path(path);

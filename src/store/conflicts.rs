@@ -204,7 +204,7 @@ impl Store {
         let refused = |failure: super::problems::Failure| {
             StoreError::refused(failure.into_problem(&copy.path))
         };
-        match parse::read(&copy.path).map_err(refused)? {
+        match parse::read(&copy.path, self.seal()).map_err(refused)? {
             Some(bytes) => Ok(parse::reflection(&bytes).map_err(refused)?.reflection),
             None => Err(StoreError::NotFound {
                 what: Record::File,

@@ -12,6 +12,8 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::sync::Arc;
 
+use super::vault::Seal;
+
 /// One step of changing a data file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Step {
@@ -71,15 +73,37 @@ pub trait FaultPlan: Send + Sync + fmt::Debug {
 }
 
 /// The file operations of a store. [`Disk::default`] is the real disk.
+///
+/// It carries the store's [`Seal`]: what is written through
+/// [`super::atomic`] is encrypted when the notebook is, and clones share
+/// it, so locking the store locks every clone.
 #[derive(Debug, Clone, Default)]
 pub struct Disk {
     faults: Option<Arc<dyn FaultPlan>>,
+    seal: Seal,
 }
 
 impl Disk {
     /// A disk on which `plan` decides which steps fail.
     pub fn with_faults(plan: Arc<dyn FaultPlan>) -> Disk {
-        Disk { faults: Some(plan) }
+        Disk {
+            faults: Some(plan),
+            seal: Seal::default(),
+        }
+    }
+
+    /// What this disk does to the bytes of data files.
+    pub fn seal(&self) -> &Seal {
+        &self.seal
+    }
+
+    /// The same disk, writing bytes as they are given: for the files that
+    /// stay plain in an encrypted notebook (its key file, the preferences).
+    pub(crate) fn plain(&self) -> Disk {
+        Disk {
+            faults: self.faults.clone(),
+            seal: Seal::default(),
+        }
     }
 
     pub(crate) fn check(&self, step: Step, path: &Path) -> io::Result<()> {

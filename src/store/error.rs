@@ -54,6 +54,10 @@ pub enum StoreError {
     )]
     Write { path: PathBuf, cause: io::Error },
 
+    /// The notebook's encryption: locked, a wrong passphrase, a damaged key file.
+    #[error(transparent)]
+    Vault(#[from] super::vault::VaultError),
+
     /// The store is read-only (another process writes, or it was opened to look).
     #[error("{}: nothing was changed because {reason}.{}", .dir.display(), read_only_advice(.reason))]
     ReadOnly { dir: PathBuf, reason: String },

@@ -8,6 +8,7 @@
 //! DATA/trash/sessions/<id>.json   deleted sessions, until restored
 //! DATA/settings.json              the window's preferences (see [`read_settings`])
 //! DATA/exports/                   exports, when there is no Documents folder
+//! DATA/vault.json                the wrapped key of an encrypted notebook (see [`vault`])
 //! DATA/.lock                      held by the one process that may write (pid and host)
 //! ```
 //!
@@ -43,6 +44,7 @@ pub mod relocate;
 mod sessions;
 mod settings_file;
 mod teacher_data;
+pub mod vault;
 mod write;
 
 use std::collections::HashMap;
@@ -177,12 +179,17 @@ impl Store {
         disk: Disk,
     ) -> Result<Store, StoreError> {
         let dir = dir.into();
-        let store = |read_only: Option<String>, lock: Option<File>| Store {
-            dir: dir.clone(),
-            read_only,
-            lock,
-            refused: Mutex::new(HashMap::new()),
-            disk: disk.clone(),
+        let store = |read_only: Option<String>, lock: Option<File>| {
+            // An encrypted notebook opens locked: no file is read or written
+            // until it is unlocked, and nothing is ever written plain into it.
+            vault::seal_for_folder(&dir, disk.seal());
+            Store {
+                dir: dir.clone(),
+                read_only,
+                lock,
+                refused: Mutex::new(HashMap::new()),
+                disk: disk.clone(),
+            }
         };
         let Access::Write { wait } = access else {
             if !dir.is_dir() {
@@ -347,6 +354,11 @@ impl Store {
     /// How this store changes files.
     pub(crate) fn disk(&self) -> &Disk {
         &self.disk
+    }
+
+    /// What this store does to the bytes of its files (see [`vault`]).
+    pub(crate) fn seal(&self) -> &vault::Seal {
+        self.disk.seal()
     }
 
     fn writable(&self) -> Result<(), StoreError> {

@@ -15,6 +15,8 @@ use serde_json::{Map, Value};
 use super::ReflectionHeader;
 use super::migrate;
 use super::problems::{Failure, ProblemKind, line_column};
+use super::vault::Seal;
+use super::vault::seal::OpenError;
 use crate::clock::Timestamp;
 use crate::reflection::{Answer, REFLECTION_FORMAT, Reflection, TEACHERS_FORMAT, Teacher};
 use crate::session::{CoachSession, SESSION_FORMAT};
@@ -22,8 +24,8 @@ use crate::session::{CoachSession, SESSION_FORMAT};
 /// Larger files are refused rather than read into memory: no reflection comes near this.
 pub(crate) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Reads a data file. `Ok(None)` if there is no such file.
-pub(crate) fn read(path: &Path) -> Result<Option<Vec<u8>>, Failure> {
+/// Reads a data file, decrypted through `seal` if it is encrypted. `Ok(None)` if there is no such file.
+pub(crate) fn read(path: &Path, seal: &Seal) -> Result<Option<Vec<u8>>, Failure> {
     let could_not =
         |error: io::Error| Failure::unreadable(format!("the file could not be read ({error})"));
     let file = match File::open(path) {
@@ -41,7 +43,16 @@ pub(crate) fn read(path: &Path) -> Result<Option<Vec<u8>>, Failure> {
             MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
-    Ok(Some(bytes))
+    match seal.open(bytes) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(OpenError::Locked) => Err(Failure::unreadable(
+            "this file is encrypted and the notebook is locked; unlock it to read the file",
+        )),
+        Err(OpenError::Damaged(why)) => Err(Failure::unreadable(format!(
+            "this encrypted file could not be decrypted with the notebook's key ({why}): \
+             it was damaged or changed since it was saved"
+        ))),
+    }
 }
 
 /// Checks that the bytes are text worth handing to the JSON parser.

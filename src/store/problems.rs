@@ -106,7 +106,8 @@ impl DataProblem {
     pub(crate) fn with_backup_if_any(mut self) -> Self {
         let backup = backup_path(&self.path);
         if let Ok(bytes) = std::fs::read(&backup)
-            && serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok()
+            && (super::vault::is_encrypted(&bytes)
+                || serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok())
         {
             self.backup = Some(backup);
         }

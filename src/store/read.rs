@@ -10,6 +10,7 @@ use super::conflicts::record_files;
 use super::folder::par_map;
 use super::parse;
 use super::records::{Kind, Reflections, Sessions, load_folder, read_only_state};
+use super::vault::Seal;
 use super::{
     DataProblem, LOCK_FILE, ProblemKind, ReflectionHeader, Snapshot, Store, StoreError,
     StoredReflection, TEACHERS_FILE, atomic, lock,
@@ -31,8 +32,10 @@ impl Store {
     /// Changes nothing on disk.
     pub fn load(&self) -> Snapshot {
         let teachers = self.read_teachers();
-        let (reflections, mut problems) = load_folder::<Reflections>(&self.reflections_dir());
-        let (sessions, session_problems) = load_folder::<Sessions>(&self.sessions_dir());
+        let (reflections, mut problems) =
+            load_folder::<Reflections>(&self.reflections_dir(), self.seal());
+        let (sessions, session_problems) =
+            load_folder::<Sessions>(&self.sessions_dir(), self.seal());
         problems.extend(session_problems);
         problems.extend(teachers.problem.clone());
         problems.extend(unknown_teachers::<Reflections>(&teachers, &reflections));
@@ -77,14 +80,14 @@ impl Store {
     /// lists may still fail [`Store::load_reflection`] if an answer is malformed.
     pub fn list(&self) -> (Vec<ReflectionHeader>, Vec<DataProblem>) {
         let dir = self.reflections_dir();
-        let result = list_folder(&dir);
+        let result = list_folder(&dir, self.seal());
         self.remember(|path| path.parent() == Some(&dir), &result.1);
         result
     }
 
     /// Lists the reflections in the trash, as [`Store::list`] does.
     pub fn list_trash(&self) -> (Vec<ReflectionHeader>, Vec<DataProblem>) {
-        list_folder(&self.trash_dir())
+        list_folder(&self.trash_dir(), self.seal())
     }
 
     /// Reads one reflection in full. A file from a newer version loads with
@@ -99,14 +102,16 @@ impl Store {
     /// temporary files left by interrupted saves, and backups with no main file.
     pub fn check(&self) -> Vec<DataProblem> {
         let teachers = self.read_teachers();
-        let (reflections, mut problems) = load_folder::<Reflections>(&self.reflections_dir());
+        let (reflections, mut problems) =
+            load_folder::<Reflections>(&self.reflections_dir(), self.seal());
         problems.extend(teachers.problem.clone());
         problems.extend(unknown_teachers::<Reflections>(&teachers, &reflections));
-        problems.extend(load_folder::<Reflections>(&self.trash_dir()).1);
-        let (sessions, session_problems) = load_folder::<Sessions>(&self.sessions_dir());
+        problems.extend(load_folder::<Reflections>(&self.trash_dir(), self.seal()).1);
+        let (sessions, session_problems) =
+            load_folder::<Sessions>(&self.sessions_dir(), self.seal());
         problems.extend(session_problems);
         problems.extend(unknown_teachers::<Sessions>(&teachers, &sessions));
-        problems.extend(load_folder::<Sessions>(&self.trashed_sessions_dir()).1);
+        problems.extend(load_folder::<Sessions>(&self.trashed_sessions_dir(), self.seal()).1);
         problems.extend(
             self.conflicts()
                 .iter()
@@ -150,7 +155,9 @@ impl Store {
             read_only: None,
             problem: None,
         };
-        match parse::read(&path).and_then(|bytes| bytes.map(|b| parse::teachers(&b)).transpose()) {
+        match parse::read(&path, self.seal())
+            .and_then(|bytes| bytes.map(|b| parse::teachers(&b)).transpose())
+        {
             Ok(None) => {}
             Ok(Some(parsed)) => {
                 read.teachers = parsed.file.teachers;
@@ -177,22 +184,22 @@ impl Store {
     }
 }
 
-fn list_folder(dir: &Path) -> (Vec<ReflectionHeader>, Vec<DataProblem>) {
+fn list_folder(dir: &Path, seal: &Seal) -> (Vec<ReflectionHeader>, Vec<DataProblem>) {
     let files = match record_files(dir) {
         Ok(files) => files,
         Err(problem) => return (Vec::new(), vec![problem]),
     };
     let mut headers = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
-    for (header, problem) in par_map(&files, |path| header_file(path)) {
+    for (header, problem) in par_map(&files, |path| header_file(path, seal)) {
         headers.extend(header);
         problems.extend(problem);
     }
     (headers, problems)
 }
 
-fn header_file(path: &Path) -> (Option<ReflectionHeader>, Option<DataProblem>) {
-    let header = match parse::read(path) {
+fn header_file(path: &Path, seal: &Seal) -> (Option<ReflectionHeader>, Option<DataProblem>) {
+    let header = match parse::read(path, seal) {
         Ok(None) => return (None, None),
         Ok(Some(bytes)) => parse::header(&bytes, path),
         Err(failure) => Err(failure),

@@ -16,6 +16,7 @@ use super::folder::par_map;
 use super::moves::{finish_restore, move_out_of_trash, move_to_trash, refuse_if_in_trash};
 use super::parse;
 use super::problems::{Failure, ProblemKind};
+use super::vault::Seal;
 use super::{DataProblem, Record, Store, StoreError, StoredReflection, StoredSession};
 use crate::reflection::{REFLECTION_FORMAT, Reflection};
 use crate::session::{CoachSession, SESSION_FORMAT};
@@ -163,7 +164,7 @@ impl Store {
     /// damaged one is an error that says what is wrong.
     pub(super) fn load_one<K: Kind>(&self, id: &str) -> Result<K::Stored, StoreError> {
         let path = K::file(self, id)?;
-        let (stored, problem) = load_file::<K>(&path);
+        let (stored, problem) = load_file::<K>(&path, self.seal());
         self.remember(|p| p == path, problem.as_slice());
         match (stored, problem) {
             (Some(stored), _) => Ok(stored),
@@ -178,7 +179,7 @@ impl Store {
     /// Every record in the kind's folder, remembering which may not be written.
     pub(super) fn load_all<K: Kind>(&self) -> (Vec<K::Stored>, Vec<DataProblem>) {
         let dir = K::folder(self);
-        let result = load_folder::<K>(&dir);
+        let result = load_folder::<K>(&dir, self.seal());
         self.remember(|path| path.parent() == Some(&dir), &result.1);
         result
     }
@@ -246,7 +247,7 @@ impl Store {
     /// `Ok(false)` if there is none; an error if it is damaged, from a newer
     /// version, or holds another id.
     pub(super) fn guard_file<K: Kind>(&self, path: &Path, id: &str) -> Result<bool, StoreError> {
-        let problem = match parse::read(path) {
+        let problem = match parse::read(path, self.seal()) {
             Ok(None) => return Ok(false),
             Ok(Some(bytes)) => match K::parse(&bytes) {
                 Ok((held, newer)) => read_only_state(path, K::id(&held), newer).1,
@@ -270,14 +271,14 @@ impl Store {
 }
 
 /// Every record file in `dir`, with the problems of those that cannot be used. A missing folder has none.
-pub(super) fn load_folder<K: Kind>(dir: &Path) -> (Vec<K::Stored>, Vec<DataProblem>) {
+pub(super) fn load_folder<K: Kind>(dir: &Path, seal: &Seal) -> (Vec<K::Stored>, Vec<DataProblem>) {
     let files = match record_files(dir) {
         Ok(files) => files,
         Err(problem) => return (Vec::new(), vec![problem]),
     };
     let mut records = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
-    for (stored, problem) in par_map(&files, |path| load_file::<K>(path)) {
+    for (stored, problem) in par_map(&files, |path| load_file::<K>(path, seal)) {
         records.extend(stored);
         problems.extend(problem);
     }
@@ -286,8 +287,8 @@ pub(super) fn load_folder<K: Kind>(dir: &Path) -> (Vec<K::Stored>, Vec<DataProbl
 
 /// One record file: the record if it could be read, and a problem if it has one.
 /// Both come back for a file that is readable but may not be written.
-fn load_file<K: Kind>(path: &Path) -> (Option<K::Stored>, Option<DataProblem>) {
-    let parsed = match parse::read(path) {
+fn load_file<K: Kind>(path: &Path, seal: &Seal) -> (Option<K::Stored>, Option<DataProblem>) {
+    let parsed = match parse::read(path, seal) {
         Ok(None) => return (None, None),
         Ok(Some(bytes)) => K::parse(&bytes),
         Err(failure) => Err(failure),

@@ -27,7 +27,7 @@ impl Store {
 
     /// Lists the sessions in the trash.
     pub fn list_trashed_sessions(&self) -> (Vec<StoredSession>, Vec<DataProblem>) {
-        load_folder::<Sessions>(&self.trashed_sessions_dir())
+        load_folder::<Sessions>(&self.trashed_sessions_dir(), self.seal())
     }
 
     /// Reads one session. A file from a newer version loads with `read_only`

@@ -41,7 +41,8 @@ pub fn read_settings(data_dir: &Path) -> SettingsFile {
         path: path.clone(),
         ..SettingsFile::default()
     };
-    let problem = match parse::read(&path) {
+    let problem = // The preferences are never encrypted: they are read before unlocking.
+    match parse::read(&path, &super::vault::Seal::default()) {
         Ok(None) => return file,
         Ok(Some(bytes)) => match parse::json_object(&bytes) {
             Ok(fields) => match fields.get("format").map(Value::as_u64) {
@@ -126,7 +127,9 @@ impl Store {
         self.check_writable()?;
         let path = self.settings_path();
         let bytes = read_settings(self.dir()).bytes_for(settings)?;
-        atomic::write_on(self.disk(), &path, &bytes)
+        // Plain even in an encrypted notebook: theme and zoom are needed
+        // before unlocking, and the file holds none of a teacher's words.
+        atomic::write_on(&self.disk().plain(), &path, &bytes)
             .map_err(|cause| StoreError::Write { path, cause })
     }
 }

@@ -123,7 +123,7 @@ impl Store {
     /// The id, file and read-only reason of each of the teacher's records of
     /// one kind, with the problems of that kind's folder.
     fn teachers_files<K: Kind>(&self, teacher_id: &str) -> (Vec<OwnFile>, Vec<DataProblem>) {
-        let (stored, problems) = load_folder::<K>(&K::folder(self));
+        let (stored, problems) = load_folder::<K>(&K::folder(self), self.seal());
         let mine = stored
             .iter()
             .filter(|s| K::teacher_id(K::record(s)) == teacher_id)

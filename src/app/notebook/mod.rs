@@ -4,6 +4,7 @@
 //! Edits change memory at once and are saved by the autosave worker shortly
 //! after; this module decides when. It draws nothing.
 
+mod locking;
 use std::sync::Arc;
 
 use anyhow::Context as _;

@@ -86,6 +86,8 @@ pub fn ui(
         ui.label(
             "You decide what leaves this computer. The preview below shows what will be saved.",
         );
+        // Said even for a plain notebook: the teacher may turn encryption on later.
+        ui.weak("An export is a plain file, readable by anyone who has it, even when your notebook is encrypted.");
         ui.add_space(8.0);
         ui.checkbox(&mut choices.include_private, "Include private answers");
         if !choices.include_private && private_left_out > 0 {

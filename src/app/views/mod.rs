@@ -15,6 +15,7 @@ pub mod due;
 pub mod export_dialog;
 pub mod file_chooser;
 pub mod home;
+pub mod privacy;
 pub mod problems;
 pub mod reflect;
 pub mod school;
@@ -22,6 +23,7 @@ pub mod session;
 pub mod settings;
 pub mod summary;
 pub mod teachers;
+pub mod unlock;
 pub mod welcome;
 pub mod widgets;
 
@@ -118,6 +120,8 @@ screens! {
     Settings => settings: settings::SettingsScreen,
     /// Copies of reflections that a synced folder left.
     Conflicts => conflicts: conflicts::ConflictsScreen,
+    /// An encrypted notebook, locked: only its passphrase is asked for.
+    Unlock => unlock: unlock::UnlockScreen,
 }
 
 /// Where the person is, and where they came from.
@@ -330,6 +334,12 @@ pub enum Action {
     UndoDeleteTeacher,
     /// Back from Settings to where the person was.
     LeaveSettings,
+    /// Unlock the notebook with what was typed on the unlock screen.
+    Unlock,
+    /// Encrypt the notebook with the passphrase typed in Settings > Privacy.
+    EncryptNotebook,
+    /// The recovery key was written down: stop showing it.
+    RecoveryKeyKept,
 }
 
 impl Action {

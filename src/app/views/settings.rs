@@ -10,16 +10,21 @@ use crate::app::theme::{self, ThemeChoice};
 
 /// Settings: where the notebook lives, theme, text size and guide folder.
 #[derive(Default)]
-pub struct SettingsScreen;
+pub struct SettingsScreen {
+    pub privacy: super::privacy::PrivacyForm,
+}
 
 impl Room for SettingsScreen {
     fn ui(&mut self, ui: &mut Ui, cx: &RoomContext<'_>) -> Vec<Action> {
+        let store = &cx.notebook.store;
+        let privacy = &mut self.privacy;
         draw(
             ui,
             cx.data_dir,
             cx.guide_dir,
             cx.settings.theme,
             cx.settings.zoom,
+            |ui| privacy.ui(ui, store.is_encrypted(), store.is_read_only()),
         )
     }
 }
@@ -30,6 +35,7 @@ fn draw(
     guides_dir: Option<&Path>,
     theme_choice: ThemeChoice,
     zoom: f32,
+    privacy: impl FnOnce(&mut Ui) -> Vec<Action>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::ScrollArea::vertical().id_salt("settings").show(ui, |ui| {
@@ -60,6 +66,8 @@ fn draw(
             }
             ui.weak("The copy is checked file by file before PL Reflect uses it, and this folder is kept as it was.");
             ui.add_space(theme::GAP);
+
+            actions.extend(privacy(ui));
 
             subheading(ui, "Theme");
             ui.horizontal(|ui| {

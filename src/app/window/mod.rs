@@ -54,6 +54,7 @@ impl ReflectApp {
     }
 
     pub fn with_opening(ctx: &egui::Context, config: AppConfig, opening: OpeningNotebook) -> Self {
+        let locked = opening.store.is_locked();
         let wake_ctx = ctx.clone();
         let notebook = Notebook::new(
             opening.library,
@@ -67,7 +68,7 @@ impl ReflectApp {
         let wake_ctx = ctx.clone();
         let mut app = ReflectApp {
             notebook,
-            opening: Some(opening.snapshot),
+            opening: (!locked).then_some(opening.snapshot),
             config,
             prefs,
             // Welcome or Home, once the notebook is read (`finish_opening`).
@@ -79,6 +80,9 @@ impl ReflectApp {
             chrome: Chrome::default(),
             metrics: metrics::FrameMetrics::from_env(),
         };
+        if locked {
+            app.screens.go(Screen::Unlock);
+        }
         app.finish_opening(WAIT_FOR_NOTEBOOK);
         app
     }
@@ -260,7 +264,11 @@ impl ReflectApp {
 impl eframe::App for ReflectApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.finish_opening(Duration::ZERO);
-        if self.is_opening() {
+        if self.is_opening() || self.screens.current() == Screen::Unlock {
+            if !self.is_opening() {
+                // Locked: nothing is saved, ticked or shown but the unlock screen.
+                return;
+            }
             // Look again soon: the reading job wakes no window made after it started.
             ctx.request_repaint_after(Duration::from_millis(16));
             return;
@@ -311,6 +319,22 @@ impl eframe::App for ReflectApp {
         }
         let mut actions = Vec::new();
         let screen = self.screens.current();
+        if screen == Screen::Unlock {
+            // Locked: no menus, no status, no dialogs; nothing of the notebook.
+            egui::CentralPanel::default().show(ui, |ui| {
+                let cx = RoomContext {
+                    notebook: &self.notebook,
+                    data_dir: &self.config.data_dir,
+                    guide_dir: None,
+                    settings: &self.prefs.settings,
+                };
+                actions.extend(self.screens.rooms.room_mut(Screen::Unlock).ui(ui, &cx));
+            });
+            for action in actions {
+                self.apply(&ctx, action);
+            }
+            return;
+        }
         egui::Panel::top("menu").show(ui, |ui| {
             actions.extend(self.chrome.menu_bar(ui, &self.notebook, screen));
         });

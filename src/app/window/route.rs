@@ -4,6 +4,7 @@
 use super::ReflectApp;
 use crate::app::chrome::{Chrome, open_in_file_manager};
 use crate::app::commands::UiCommand;
+use crate::app::privacy;
 use crate::app::theme;
 use crate::app::views::dialogs::Dialog;
 use crate::app::views::file_chooser::ChooserPurpose;
@@ -55,6 +56,11 @@ impl ReflectApp {
             UiCommand::ShowProblems => self.chrome.show_problems = !self.chrome.show_problems,
             UiCommand::ShowNotifications => self.chrome.notifications.toggle_panel(),
             UiCommand::OpenSettings => self.screens.go(Screen::Settings),
+            UiCommand::Lock => privacy::lock(
+                &mut self.notebook,
+                &mut self.screens,
+                &mut self.chrome.notifications,
+            ),
             UiCommand::AddTeacher => self.overlays.dialog = Some(Dialog::add_teacher()),
             UiCommand::ImportReflection => self.importing.ask(&self.jobs, &self.config),
             UiCommand::Presenting => self.toggle_presenting(ctx),
@@ -279,6 +285,16 @@ impl ReflectApp {
                 }
             }
             Action::LeaveSettings => self.screens.leave_settings(),
+            Action::Unlock => {
+                self.opening = privacy::unlock(
+                    &self.notebook,
+                    &mut self.screens,
+                    &self.jobs,
+                    &mut self.chrome.notifications,
+                );
+            }
+            Action::EncryptNotebook => privacy::encrypt(&mut self.notebook, &mut self.screens),
+            Action::RecoveryKeyKept => self.screens.rooms.settings.privacy.recovery_key = None,
             Action::ToggleNotifications => chrome.notifications.toggle_panel(),
         }
     }
