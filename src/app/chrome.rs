@@ -40,6 +40,8 @@ pub struct Chrome {
     window_title: String,
     /// The save error last put into the notifications, so it is told once.
     told_save_error: Option<String>,
+    /// The day (`YYYY-MM-DD`, as revisit dates are kept) of the last frame.
+    day: Option<String>,
 }
 
 pub fn open_in_file_manager(path: &std::path::Path) -> anyhow::Result<()> {
@@ -297,4 +299,28 @@ impl Chrome {
             self.window_title = title;
         }
     }
+
+    /// A next step that comes due while the window is open is told in the
+    /// notifications; the day it is already due on at start, the home
+    /// screen greets it instead. Returns how long until the next day.
+    pub fn follow_day(&mut self, notebook: &Notebook) -> std::time::Duration {
+        let today = crate::clock::today();
+        if self.day.as_ref().is_some_and(|day| *day != today) {
+            for what in super::views::due_steps::newly_due(notebook, &today) {
+                self.notifications.done(format!(
+                    "A next step is due today: {what}. See it on the home screen."
+                ));
+            }
+        }
+        self.day = Some(today);
+        until_next_day()
+    }
+}
+
+/// How long until the date changes (revisit dates are kept as UTC dates).
+fn until_next_day() -> std::time::Duration {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs());
+    std::time::Duration::from_secs(86_400 - seconds % 86_400 + 1)
 }

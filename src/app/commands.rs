@@ -26,6 +26,7 @@ commands! {
     ShowSummary,
     ExportSummary,
     Print,
+    AddToCalendar,
     OpenSettings,
     Lock,
     Quit,
@@ -62,6 +63,7 @@ impl UiCommand {
             UiCommand::ShowSummary => "See the summary",
             UiCommand::ExportSummary => "Export readiness summary…",
             UiCommand::Print => "Print the summary…",
+            UiCommand::AddToCalendar => "Add my next steps to my calendar…",
             UiCommand::OpenSettings => "Settings",
             UiCommand::Lock => "Lock the notebook",
             UiCommand::Quit => "Quit",
@@ -91,6 +93,9 @@ impl UiCommand {
             }
             UiCommand::ExportSummary => {
                 "Save the open reflection's summary as PDF, HTML, Markdown, CSV or JSON"
+            }
+            UiCommand::AddToCalendar => {
+                "Save the next steps that have a revisit date as a calendar file for Google, Outlook or Apple Calendar"
             }
             UiCommand::Print => {
                 "Make a PDF of the summary and open it in the system's viewer to print"
@@ -130,6 +135,7 @@ impl UiCommand {
             | UiCommand::ShowSummary
             | UiCommand::ExportSummary
             | UiCommand::Print
+            | UiCommand::AddToCalendar
             | UiCommand::OpenSettings
             | UiCommand::Lock
             | UiCommand::Quit => Menu::File,
@@ -176,6 +182,7 @@ impl UiCommand {
             UiCommand::ShowSummary => const { &[shift_command(Key::S)] },
             UiCommand::ExportSummary => const { &[command(Key::E)] },
             UiCommand::Print => const { &[shift_command(Key::P)] },
+            UiCommand::AddToCalendar => &[],
             UiCommand::OpenSettings => const { &[command(Key::Comma)] },
             UiCommand::Lock => const { &[command(Key::L)] },
             UiCommand::Quit => const { &[command(Key::Q)] },

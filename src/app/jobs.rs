@@ -16,6 +16,7 @@ pub enum JobKind {
     ExportSummary,
     Print,
     ExportSchoolPicture,
+    ExportCalendar,
     Saving,
 }
 
@@ -27,6 +28,7 @@ impl JobKind {
             JobKind::ExportSummary => "Saving the summary",
             JobKind::Print => "Making the summary to print",
             JobKind::ExportSchoolPicture => "Saving the school-wide picture",
+            JobKind::ExportCalendar => "Saving the calendar of next steps",
             JobKind::Saving => "Saving your words",
         }
     }
@@ -35,7 +37,9 @@ impl JobKind {
         match self {
             JobKind::OpenNotebook => "open-notebook",
             JobKind::ChooseFile => "open-file",
-            JobKind::ExportSummary | JobKind::ExportSchoolPicture => "export",
+            JobKind::ExportSummary | JobKind::ExportSchoolPicture | JobKind::ExportCalendar => {
+                "export"
+            }
             JobKind::Print => "print",
             JobKind::Saving => "autosave",
         }

@@ -52,6 +52,7 @@ pub struct Sharing {
     export: Option<ExportState>,
     print: Option<Job<ExportOutcome>>,
     school: Option<Job<ExportOutcome>>,
+    calendar: Option<Job<ExportOutcome>>,
 }
 
 /// The summary as the export dialog's choices ask for it, with how many
@@ -273,6 +274,42 @@ impl Sharing {
         Ok(())
     }
 
+    /// Starts saving the calendar file of next steps: every teacher's in a
+    /// coach's notebook, the teacher's own otherwise. Says how many steps
+    /// go, and how many private ones were left out.
+    pub fn export_calendar(
+        &mut self,
+        notebook: &Notebook,
+        jobs: &Jobs,
+        config: &AppConfig,
+        include_private: bool,
+    ) -> (usize, usize) {
+        let choices = crate::coach::calendar::CalendarChoices {
+            teacher_id: None,
+            include_private,
+        };
+        let (steps, private_left_out) = crate::coach::calendar::calendar_steps(
+            &notebook.library,
+            &notebook.teachers,
+            notebook.entries.iter().map(|e| &e.reflection),
+            notebook.sessions.iter().map(|e| &e.session),
+            &choices,
+        );
+        let count = steps.len();
+        let render: export_worker::Render = Box::new(move || {
+            Ok(crate::coach::calendar::render_calendar(&steps, chrono::Utc::now()).into_bytes())
+        });
+        self.calendar = Some(export_worker::start(
+            jobs,
+            JobKind::ExportCalendar,
+            config.data_dir.clone(),
+            destination(config),
+            crate::coach::calendar::FILE_NAME.to_owned(),
+            render,
+        ));
+        (count, private_left_out)
+    }
+
     /// Collects what the sharing jobs report.
     pub fn poll(&mut self, notifications: &mut Notifications) {
         self.poll_export(notifications);
@@ -291,6 +328,21 @@ impl Sharing {
                 ExportOutcome::Failed(error) => notifications.problem(format!(
                     "The summary could not be made for printing: {error}"
                 )),
+            }
+        }
+        if let Some(outcome) = finished(&mut self.calendar) {
+            match outcome {
+                ExportOutcome::Saved { path, .. } => notifications.saved(
+                    format!(
+                        "Next steps saved to {}: import it into your calendar app",
+                        path.display()
+                    ),
+                    &path,
+                ),
+                ExportOutcome::Cancelled => {}
+                ExportOutcome::Failed(error) => {
+                    notifications.problem(format!("The calendar file was not saved: {error}"));
+                }
             }
         }
         if let Some(outcome) = finished(&mut self.school) {

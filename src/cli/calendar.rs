@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::output::errln;
-use crate::coach::calendar::{CalendarChoices, calendar_steps, render_calendar};
+use crate::coach::calendar::{CalendarChoices, FILE_NAME, calendar_steps, render_calendar};
 use crate::guide::GuideLibrary;
 use crate::store::Access;
 
@@ -52,7 +52,7 @@ pub fn calendar(global: &super::GlobalOptions, args: CalendarArgs) -> anyhow::Re
     super::output::write_document(
         args.out.as_deref(),
         Some(store.dir()),
-        || DEFAULT_NAME.to_owned(),
+        || FILE_NAME.to_owned(),
         ics.as_bytes(),
     )?;
     errln!("{} next step(s) with a revisit date", steps.len());
@@ -63,6 +63,3 @@ pub fn calendar(global: &super::GlobalOptions, args: CalendarArgs) -> anyhow::Re
     }
     Ok(ExitCode::SUCCESS)
 }
-
-/// The file's name when `--out` is a folder (and in the app).
-pub const DEFAULT_NAME: &str = "pl-reflect-next-steps.ics";

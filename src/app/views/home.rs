@@ -3,6 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::dialogs::Dialog;
+use super::due_steps::DueGreeting;
 use super::teachers::TeachersView;
 use super::widgets::{LazyRows, named_button, progress_line, reading_column, subheading};
 use super::{Action, Room, RoomContext};
@@ -15,6 +16,8 @@ use crate::reflection::progress;
 #[derive(Default)]
 pub struct HomeScreen {
     pub teachers: TeachersView,
+    /// Next steps whose date has come, at the top of a teacher's home.
+    greeting: DueGreeting,
 }
 
 impl Room for HomeScreen {
@@ -22,12 +25,12 @@ impl Room for HomeScreen {
         if cx.notebook.is_coaching() {
             self.teachers.ui(ui, cx.notebook)
         } else {
-            own_reflections(ui, cx.notebook)
+            own_reflections(ui, cx.notebook, &mut self.greeting)
         }
     }
 }
 
-fn own_reflections(ui: &mut Ui, notebook: &Notebook) -> Vec<Action> {
+fn own_reflections(ui: &mut Ui, notebook: &Notebook, greeting: &mut DueGreeting) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::ScrollArea::vertical().id_salt("home").show_viewport(ui, |ui, viewport| {
         let content_top = ui.max_rect().top();
@@ -42,6 +45,7 @@ fn own_reflections(ui: &mut Ui, notebook: &Notebook) -> Vec<Action> {
                 });
             });
             ui.add_space(theme::SMALL_GAP);
+            actions.extend(greeting.ui(ui, notebook));
             let entries = notebook.newest_first();
             if entries.is_empty() {
                 ui.label("No reflections yet. Pick a guide below to begin; each says about how long it takes, and you can stop at any time.");

@@ -12,6 +12,7 @@ pub mod conflicts;
 pub mod date_field;
 pub mod dialogs;
 pub mod due;
+pub mod due_steps;
 pub mod export_dialog;
 pub mod file_chooser;
 pub mod home;
@@ -332,6 +333,10 @@ pub enum Action {
     ResolveConflict(usize),
     /// Brings back the teacher deleted last.
     UndoDeleteTeacher,
+    /// Saves the calendar file of next steps.
+    SaveCalendar {
+        include_private: bool,
+    },
     /// Back from Settings to where the person was.
     LeaveSettings,
     /// Unlock the notebook with what was typed on the unlock screen.
@@ -360,6 +365,7 @@ impl Action {
                 | Action::QuitAnyway
                 | Action::BringBackRecovered
                 | Action::KeepRecoveredForLater
+                | Action::SaveCalendar { .. }
         )
     }
 }

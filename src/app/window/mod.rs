@@ -297,6 +297,8 @@ impl eframe::App for ReflectApp {
         if let Some(wait) = self.notebook.tick(Instant::now()) {
             ctx.request_repaint_after(wait);
         }
+        // Wake at the change of day, to tell the steps that come due.
+        ctx.request_repaint_after(self.chrome.follow_day(&self.notebook));
         self.chrome.set_title(ctx, self.title());
         self.hold_close_if_unsaved(ctx);
     }

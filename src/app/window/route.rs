@@ -82,6 +82,11 @@ impl ReflectApp {
                     report(&mut self.chrome, printed);
                 }
             }
+            UiCommand::AddToCalendar => {
+                self.overlays.dialog = Some(Dialog::Calendar {
+                    include_private: false,
+                });
+            }
             UiCommand::About => self.overlays.dialog = Some(Dialog::About),
             UiCommand::CommandPalette => self.overlays.dialog = Some(Dialog::command_palette()),
             UiCommand::ZoomIn => self.set_zoom(ctx, zoom + 0.1),
@@ -283,6 +288,25 @@ impl ReflectApp {
                 if let Some(done) = report(chrome, resolved) {
                     chrome.notifications.done(done);
                 }
+            }
+            Action::SaveCalendar { include_private } => {
+                let (steps, private_left_out) = self.sharing.export_calendar(
+                    notebook,
+                    &self.jobs,
+                    &self.config,
+                    include_private,
+                );
+                let mut text = format!(
+                    "Saving {} with a revisit date as a calendar file",
+                    crate::words::plural(steps, "next step", "next steps")
+                );
+                if private_left_out > 0 {
+                    text.push_str(&format!(
+                        " ({} left out)",
+                        crate::words::plural(private_left_out, "private step", "private steps")
+                    ));
+                }
+                chrome.notifications.done(text);
             }
             Action::LeaveSettings => self.screens.leave_settings(),
             Action::Unlock => {

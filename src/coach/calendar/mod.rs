@@ -14,6 +14,9 @@ use crate::guide::GuideLibrary;
 use crate::reflection::{Reflection, Teacher};
 use crate::session::CoachSession;
 
+/// The calendar file's usual name.
+pub const FILE_NAME: &str = "pl-reflect-next-steps.ics";
+
 /// Which steps go into the calendar.
 #[derive(Debug, Clone, Default)]
 pub struct CalendarChoices {

@@ -1,6 +1,7 @@
 //! Modal dialogs: which one is open, and the buttons they share. Each
 //! family of dialogs is drawn in a file of its own.
 
+mod calendar;
 mod leaving;
 mod palette;
 mod reflections;
@@ -66,6 +67,10 @@ pub enum Dialog {
     CommandPalette {
         query: String,
         chosen: usize,
+    },
+    /// What goes into the calendar file of next steps.
+    Calendar {
+        include_private: bool,
     },
     /// A message that needs an answer before going on, such as where a
     /// copy of unsaved words was kept.
@@ -141,6 +146,9 @@ impl Dialog {
             }
             Dialog::QuitUnsaved { what, reason } => quit_unsaved(ui, what, reason, &mut actions),
             Dialog::BringBack { what, folder } => bring_back(ui, what, folder, &mut actions),
+            Dialog::Calendar { include_private } => {
+                calendar::calendar(ui, include_private, &mut actions);
+            }
             Dialog::Notice { title, text } => {
                 ui.heading(title.as_str());
                 ui.label(text.as_str());
