@@ -11,7 +11,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
 
 use anyhow::{Context, bail};
 use clap::{Args, Subcommand};
@@ -29,8 +28,6 @@ use crate::guide::{DEFAULT_GUIDE_ID, GuideLibrary};
 use crate::reflection::Reflection;
 use crate::store::{Access, Snapshot, Store};
 
-/// How long a command waits for an open window or another command to let go of the data folder.
-const LOCK_WAIT: Duration = Duration::from_secs(5);
 /// The formats `aggregate` writes, for messages.
 const PICTURE_FORMATS: &str = "md, html, csv, json";
 
@@ -97,7 +94,12 @@ pub enum TeacherEditCommand {
 }
 
 fn open_for_writing(global: &GlobalOptions) -> anyhow::Result<Store> {
-    let store = super::privacy::open_store(global, Access::Write { wait: LOCK_WAIT })?;
+    let store = super::privacy::open_store(
+        global,
+        Access::Write {
+            wait: super::privacy::LOCK_WAIT,
+        },
+    )?;
     // Says why (another window, a read-only file system, ...) and what to do.
     store.check_writable()?;
     Ok(store)

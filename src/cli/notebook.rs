@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
 
 use anyhow::{Context, bail};
 use clap::{Args, Subcommand};
@@ -16,9 +15,6 @@ use crate::clock::Timestamp;
 use crate::guide::{DEFAULT_GUIDE_ID, GuideLibrary, Item};
 use crate::reflection::{Edit, Reflection, Teacher, apply, orphaned_answers, progress};
 use crate::store::{Access, Snapshot, Store};
-
-/// How long a command waits for an open window or another command to let go of the data folder.
-pub(super) const LOCK_WAIT: Duration = Duration::from_secs(5);
 
 #[derive(Debug, Subcommand)]
 pub enum TeachersCommand {
@@ -101,7 +97,12 @@ pub fn data_dir(global: &GlobalOptions) -> anyhow::Result<PathBuf> {
 }
 
 fn open_for_writing(global: &GlobalOptions) -> anyhow::Result<Store> {
-    let store = super::privacy::open_store(global, Access::Write { wait: LOCK_WAIT })?;
+    let store = super::privacy::open_store(
+        global,
+        Access::Write {
+            wait: super::privacy::LOCK_WAIT,
+        },
+    )?;
     // Says why (another window, a read-only file system, ...) and what to do.
     store.check_writable()?;
     Ok(store)

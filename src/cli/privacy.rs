@@ -29,6 +29,9 @@ pub struct NewPassphraseArgs {
     pub new_passphrase_file: Option<PathBuf>,
 }
 
+/// How long a command waits for an open window or another command to let go of the data folder.
+pub(super) const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Opens the data folder and, when it is encrypted, unlocks it with the
 /// passphrase (from `--passphrase-file` or asked on the terminal). A
 /// writable store then finishes an interrupted encryption or decryption.
@@ -118,12 +121,7 @@ fn new_passphrase(args: &NewPassphraseArgs) -> anyhow::Result<SecretString> {
 }
 
 fn open_for_changing(global: &GlobalOptions) -> anyhow::Result<Store> {
-    let store = open_store(
-        global,
-        Access::Write {
-            wait: super::notebook::LOCK_WAIT,
-        },
-    )?;
+    let store = open_store(global, Access::Write { wait: LOCK_WAIT })?;
     store.check_writable()?;
     Ok(store)
 }

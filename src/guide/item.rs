@@ -131,3 +131,54 @@ impl Guide {
             .find_map(|scale| scale.level(level_id))
     }
 }
+
+impl Section {
+    /// Every answerable item in this section, in order.
+    pub fn items(&self) -> Vec<Item<'_>> {
+        match self {
+            Section::Statements(s) => s.statements.iter().map(Item::Statement).collect(),
+            Section::Questions(s) => s.questions.iter().map(Item::Question).collect(),
+            Section::Checklist(s) => s
+                .components
+                .iter()
+                .flat_map(|component| {
+                    component
+                        .practices
+                        .iter()
+                        .map(move |practice| Item::Practice {
+                            component,
+                            practice,
+                            scale: &s.scale,
+                        })
+                })
+                .collect(),
+            Section::Plan(s) => vec![Item::Plan(&s.plan)],
+        }
+    }
+}
+
+impl Guide {
+    /// How many sections, statements, questions, components, practices and plans.
+    pub fn counts(&self) -> GuideCounts {
+        let mut counts = GuideCounts {
+            sections: self.sections.len(),
+            ..GuideCounts::default()
+        };
+        for section in &self.sections {
+            match section {
+                Section::Statements(s) => counts.statements += s.statements.len(),
+                Section::Questions(s) => counts.questions += s.questions.len(),
+                Section::Checklist(s) => {
+                    counts.components += s.components.len();
+                    counts.practices += s
+                        .components
+                        .iter()
+                        .map(|c| c.practices.len())
+                        .sum::<usize>();
+                }
+                Section::Plan(_) => counts.plans += 1,
+            }
+        }
+        counts
+    }
+}

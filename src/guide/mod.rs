@@ -11,6 +11,7 @@ mod pointer_position;
 mod validate;
 
 pub use error::{GuideError, GuideErrors, Location};
+pub use item::{GuideCounts, Item};
 pub use library::{DEFAULT_GUIDE_ID, GuideLibrary, LoadedGuide, Origin, read_guide_file};
 pub use load::parse_guide;
 pub use model::*;

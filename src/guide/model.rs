@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 
 pub use super::bands::{BandExamples, GradeBand};
 pub use super::glossary::Term;
-pub use super::item::{GuideCounts, Item};
 
 /// The guide file format this build reads and writes.
 pub const GUIDE_FORMAT: u32 = 2;
@@ -363,29 +362,6 @@ impl Section {
             Section::Plan(_) => "plan",
         }
     }
-
-    /// Every answerable item in this section, in order.
-    pub fn items(&self) -> Vec<Item<'_>> {
-        match self {
-            Section::Statements(s) => s.statements.iter().map(Item::Statement).collect(),
-            Section::Questions(s) => s.questions.iter().map(Item::Question).collect(),
-            Section::Checklist(s) => s
-                .components
-                .iter()
-                .flat_map(|component| {
-                    component
-                        .practices
-                        .iter()
-                        .map(move |practice| Item::Practice {
-                            component,
-                            practice,
-                            scale: &s.scale,
-                        })
-                })
-                .collect(),
-            Section::Plan(s) => vec![Item::Plan(&s.plan)],
-        }
-    }
 }
 
 impl Guide {
@@ -406,29 +382,6 @@ impl Guide {
             Section::Checklist(checklist) => checklist.components.as_slice(),
             _ => &[],
         })
-    }
-
-    pub fn counts(&self) -> GuideCounts {
-        let mut counts = GuideCounts {
-            sections: self.sections.len(),
-            ..GuideCounts::default()
-        };
-        for section in &self.sections {
-            match section {
-                Section::Statements(s) => counts.statements += s.statements.len(),
-                Section::Questions(s) => counts.questions += s.questions.len(),
-                Section::Checklist(s) => {
-                    counts.components += s.components.len();
-                    counts.practices += s
-                        .components
-                        .iter()
-                        .map(|c| c.practices.len())
-                        .sum::<usize>();
-                }
-                Section::Plan(_) => counts.plans += 1,
-            }
-        }
-        counts
     }
 }
 
