@@ -192,7 +192,7 @@ pub fn card(ui: &egui::Ui) -> egui::Frame {
 mod tests {
     use super::*;
 
-    fn visuals(dark: bool) -> egui::Visuals {
+    pub(super) fn visuals(dark: bool) -> egui::Visuals {
         let ctx = egui::Context::default();
         apply(
             &ctx,
@@ -267,21 +267,9 @@ mod tests {
 #[cfg(test)]
 mod state_contrast {
     use super::*;
-    use egui::{Theme, Visuals};
+    use egui::Color32;
 
-    fn visuals(dark: bool) -> Visuals {
-        let ctx = egui::Context::default();
-        apply(
-            &ctx,
-            if dark {
-                ThemeChoice::Dark
-            } else {
-                ThemeChoice::Light
-            },
-        );
-        let theme = if dark { Theme::Dark } else { Theme::Light };
-        ctx.style_of(theme).visuals.clone()
-    }
+    use super::tests::visuals;
 
     fn name(dark: bool) -> &'static str {
         if dark { "dark" } else { "light" }

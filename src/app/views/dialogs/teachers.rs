@@ -11,15 +11,8 @@ use crate::words::plural;
 pub(super) fn add_teacher(ui: &mut Ui, name: &mut String, actions: &mut Vec<Action>) {
     ui.heading("Add a teacher");
     ui.label("Keep reflections for several teachers, for example as an instructional coach.");
-    let label = ui.label("Teacher's name");
-    let field = ui
-        .add(egui::TextEdit::singleline(name))
-        .labelled_by(label.id);
-    focus_first(ui, &field);
-    let confirmed =
-        buttons(ui, "Add teacher", actions) || (crate::app::views::widgets::submitted(ui, &field));
-    if confirmed && !name.trim().is_empty() {
-        actions.push(Action::AddTeacher(name.trim().to_owned()));
+    if let Some(name) = teacher_name(ui, name, "Add teacher", actions) {
+        actions.push(Action::AddTeacher(name));
     }
 }
 
@@ -30,19 +23,30 @@ pub(super) fn rename_teacher(
     actions: &mut Vec<Action>,
 ) {
     ui.heading("Rename teacher");
+    if let Some(name) = teacher_name(ui, name, "Rename", actions) {
+        actions.push(Action::RenameTeacher {
+            teacher_id: teacher_id.to_owned(),
+            name,
+        });
+    }
+}
+
+/// The name field of the teacher dialogs, with its buttons: the name,
+/// trimmed, once it is confirmed (by the button or Enter) and not empty.
+fn teacher_name(
+    ui: &mut Ui,
+    name: &mut String,
+    confirm: &str,
+    actions: &mut Vec<Action>,
+) -> Option<String> {
     let label = ui.label("Teacher's name");
     let field = ui
         .add(egui::TextEdit::singleline(name))
         .labelled_by(label.id);
     focus_first(ui, &field);
     let confirmed =
-        buttons(ui, "Rename", actions) || (crate::app::views::widgets::submitted(ui, &field));
-    if confirmed && !name.trim().is_empty() {
-        actions.push(Action::RenameTeacher {
-            teacher_id: teacher_id.to_owned(),
-            name: name.trim().to_owned(),
-        });
-    }
+        buttons(ui, confirm, actions) || crate::app::views::widgets::submitted(ui, &field);
+    (confirmed && !name.trim().is_empty()).then(|| name.trim().to_owned())
 }
 
 pub(super) fn confirm_delete_teacher(
