@@ -7,7 +7,7 @@
 mod common;
 
 use common::{begin, click, click_starting_with, open_app, saved_reflections, type_into};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 #[test]
 fn choosing_a_grade_band_is_saved_and_shows_the_examples_for_it() {
@@ -72,4 +72,31 @@ fn a_glossary_term_opens_where_it_appears() {
         .click();
     harness.run();
     harness.get_by_label_contains("Station rotation: Students move between a few stations");
+}
+
+#[test]
+fn the_grade_band_is_chosen_when_a_reflection_starts_and_remembered_for_the_next() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    begin(&mut harness, "Ms. Rivera");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run();
+    click(&mut harness, "Grades K\u{2013}2");
+    click(&mut harness, "Start");
+    let saved = saved_reflections(&mut harness, dir.path());
+    assert_eq!(saved.len(), 2);
+    assert!(
+        saved.iter().any(|r| r["grade_band"] == "k-2"),
+        "the new reflection keeps the band chosen in the dialog"
+    );
+    // The next new reflection starts with the band chosen last.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_label("Grades K\u{2013}2")
+            .accesskit_node()
+            .toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
 }

@@ -120,10 +120,16 @@ fn own_reflections(ui: &mut Ui, notebook: &Notebook, greeting: &mut DueGreeting)
                         ui.weak(line);
                     }
                     if named_button(ui, "Start", &format!("Start {}", guide.title)).clicked() {
+                        // The grade band chosen last carries on.
+                        let grade_band = notebook
+                            .newest_first()
+                            .into_iter()
+                            .find_map(|e| e.reflection.grade_band);
                         actions.push(Action::StartReflection {
                             teacher_id: None,
                             guide_id: guide.id.clone(),
                             title: String::new(),
+                            grade_band,
                         });
                     }
                 });

@@ -258,6 +258,7 @@ pub enum Action {
         teacher_id: Option<String>,
         guide_id: String,
         title: String,
+        grade_band: Option<crate::guide::GradeBand>,
     },
     OpenReflection(String),
     DuplicateReflection(String),

@@ -45,7 +45,8 @@ impl ReflectApp {
             UiCommand::NewReflection => {
                 let teacher = self.screens.rooms.home.teachers.selected.clone();
                 let teacher = teacher.filter(|_| self.notebook.is_coaching());
-                self.overlays.dialog = Some(Dialog::new_reflection(teacher));
+                let dialog = remember_band(Dialog::new_reflection(teacher), &self.notebook);
+                self.overlays.dialog = Some(dialog);
             }
             UiCommand::GoHome => self.screens.go(Screen::Home),
             UiCommand::JumpToPractice => {
@@ -128,7 +129,7 @@ impl ReflectApp {
         match action {
             Action::Command(command) => self.run_command(ctx, command),
             Action::Go(screen) => self.screens.go(screen),
-            Action::Ask(dialog) => self.overlays.dialog = Some(dialog),
+            Action::Ask(dialog) => self.overlays.dialog = Some(remember_band(dialog, notebook)),
             Action::Begin {
                 name,
                 start_default_guide,
@@ -145,7 +146,16 @@ impl ReflectApp {
                 teacher_id,
                 guide_id,
                 title,
-            } => self.start_reflection(teacher_id.as_deref(), &guide_id, &title),
+                grade_band,
+            } => {
+                self.start_reflection(teacher_id.as_deref(), &guide_id, &title);
+                if let Some(id) = self.screens.reflection_id().map(str::to_owned)
+                    && grade_band.is_some()
+                {
+                    let chosen = self.notebook.edit(&id, Edit::SetGradeBand(grade_band));
+                    report(&mut self.chrome, chosen);
+                }
+            }
             Action::StartSession(teacher_id) => {
                 if let Some(id) = report(chrome, notebook.start_session(&teacher_id)) {
                     self.screens.show_session(id);
@@ -329,4 +339,32 @@ fn report<T>(chrome: &mut Chrome, result: anyhow::Result<T>) -> Option<T> {
     result
         .map_err(|error| chrome.notifications.failed(&error))
         .ok()
+}
+
+/// A new reflection starts with the grade band the teacher chose last.
+fn remember_band(dialog: Dialog, notebook: &crate::app::notebook::Notebook) -> Dialog {
+    match dialog {
+        Dialog::NewReflection {
+            teacher_id,
+            guide_id,
+            title,
+            grade_band: None,
+        } => {
+            let teacher = teacher_id
+                .clone()
+                .or_else(|| notebook.main_teacher().map(|t| t.id.clone()));
+            let grade_band = notebook
+                .newest_first()
+                .into_iter()
+                .filter(|e| Some(&e.reflection.teacher_id) == teacher.as_ref())
+                .find_map(|e| e.reflection.grade_band);
+            Dialog::NewReflection {
+                teacher_id,
+                guide_id,
+                title,
+                grade_band,
+            }
+        }
+        other => other,
+    }
 }

@@ -9,7 +9,7 @@ mod teachers;
 
 use leaving::{bring_back, quit_unsaved};
 use palette::command_palette;
-use reflections::{confirm_delete, find_practice, new_reflection, rename};
+use reflections::{NewReflectionChoices, confirm_delete, find_practice, new_reflection, rename};
 pub use teachers::import_conflict;
 use teachers::{add_teacher, confirm_delete_teacher, rename_teacher};
 
@@ -27,6 +27,9 @@ pub enum Dialog {
         teacher_id: Option<String>,
         guide_id: String,
         title: String,
+        /// The grade band whose examples the reflection shows; the teacher's
+        /// last choice to begin with.
+        grade_band: Option<crate::guide::GradeBand>,
     },
     AddTeacher {
         name: String,
@@ -109,6 +112,7 @@ impl Dialog {
             teacher_id,
             guide_id: crate::guide::DEFAULT_GUIDE_ID.to_owned(),
             title: String::new(),
+            grade_band: None,
         }
     }
 
@@ -119,7 +123,18 @@ impl Dialog {
                 teacher_id,
                 guide_id,
                 title,
-            } => new_reflection(ui, notebook, teacher_id, guide_id, title, &mut actions),
+                grade_band,
+            } => new_reflection(
+                ui,
+                notebook,
+                NewReflectionChoices {
+                    teacher_id,
+                    guide_id,
+                    title,
+                    grade_band,
+                },
+                &mut actions,
+            ),
             Dialog::AddTeacher { name } => add_teacher(ui, name, &mut actions),
             Dialog::RenameTeacher { teacher_id, name } => {
                 rename_teacher(ui, teacher_id, name, &mut actions);

@@ -9,14 +9,26 @@ use crate::app::views::Action;
 use crate::app::views::widgets::focus_first;
 use crate::guide::Section;
 
+/// What the new-reflection dialog has chosen so far.
+pub(super) struct NewReflectionChoices<'d> {
+    pub(super) teacher_id: &'d mut Option<String>,
+    pub(super) guide_id: &'d mut String,
+    pub(super) title: &'d mut String,
+    pub(super) grade_band: &'d mut Option<crate::guide::GradeBand>,
+}
+
 pub(super) fn new_reflection(
     ui: &mut Ui,
     notebook: &Notebook,
-    teacher_id: &mut Option<String>,
-    guide_id: &mut String,
-    title: &mut String,
+    choices: NewReflectionChoices<'_>,
     actions: &mut Vec<Action>,
 ) {
+    let NewReflectionChoices {
+        teacher_id,
+        guide_id,
+        title,
+        grade_band,
+    } = choices;
     ui.heading("New reflection");
     if notebook.is_coaching() {
         let current = teacher_id
@@ -47,6 +59,19 @@ pub(super) fn new_reflection(
             "Source: {} ({})",
             guide.source.title, guide.source.author
         ));
+        let has_bands = guide
+            .components()
+            .any(|c| c.practices.iter().any(|p| !p.examples.is_empty()));
+        if has_bands {
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Examples for:");
+                ui.radio_value(grade_band, None, "Any grade");
+                for band in crate::guide::GradeBand::ALL {
+                    ui.radio_value(grade_band, Some(band), format!("Grades {}", band.label()));
+                }
+            });
+        }
     }
     ui.add_space(8.0);
     let label = ui.label("Title (optional)");
@@ -58,6 +83,7 @@ pub(super) fn new_reflection(
             teacher_id: teacher_id.clone(),
             guide_id: guide_id.clone(),
             title: title.clone(),
+            grade_band: *grade_band,
         });
     }
 }

@@ -49,6 +49,12 @@ impl ReflectScreen {
                     note,
                 });
             }
+            let words = format!(
+                "{} {}",
+                statement.text,
+                statement.hint.as_deref().unwrap_or("")
+            );
+            self.terms_ui(ui, cx.guide, &statement.id, &words);
             private_toggle(ui, cx, &statement.id, &answer, &statement.text);
         });
         self.maybe_scroll(&response.response, &statement.id);
@@ -69,6 +75,12 @@ impl ReflectScreen {
             if let Some(hint) = &question.hint {
                 ui.weak(hint);
             }
+            let words = format!(
+                "{} {}",
+                question.prompt,
+                question.hint.as_deref().unwrap_or("")
+            );
+            self.terms_ui(ui, cx.guide, &question.id, &words);
             // A level given on a scale the question no longer offers stays readable.
             if let Some(level) = answer.level.as_deref()
                 && question
