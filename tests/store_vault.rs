@@ -6,7 +6,6 @@
 //! readable, the next open finishing the job.
 // Test code: a panic is a failed test, and style lints are for the shipped code.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::pedantic)]
-
 #![cfg(unix)]
 
 #[path = "store_support.rs"]

@@ -1,4 +1,5 @@
-//! Preferences that belong to this computer, not to any reflection: theme and zoom.
+//! Preferences that belong to this computer, not to any reflection: theme,
+//! zoom, where the teacher was, and the idle lock.
 //! Kept as `settings.json` in the data folder.
 
 use std::path::Path;
@@ -17,6 +18,9 @@ pub struct Settings {
     pub zoom: f32,
     /// Where the teacher was, to reopen there next time.
     pub place: Option<Place>,
+    /// Lock an encrypted notebook after this many minutes without use;
+    /// None: only when asked (Ctrl+L). Absent from older files: never.
+    pub lock_after_minutes: Option<u32>,
 }
 
 /// The reflection a teacher had open, and where in it.
@@ -40,6 +44,7 @@ impl Default for Settings {
             theme: ThemeChoice::System,
             zoom: 1.0,
             place: None,
+            lock_after_minutes: None,
         }
     }
 }
@@ -60,6 +65,8 @@ impl Settings {
             self.zoom = 1.0;
         }
         self.zoom = self.zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+        // Zero minutes would lock at once, every time: read as "never".
+        self.lock_after_minutes = self.lock_after_minutes.filter(|&m| m > 0);
         self
     }
 }

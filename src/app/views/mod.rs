@@ -340,6 +340,8 @@ pub enum Action {
     EncryptNotebook,
     /// The recovery key was written down: stop showing it.
     RecoveryKeyKept,
+    /// Lock an encrypted notebook after this many minutes without use (None: never).
+    SetLockAfter(Option<u32>),
 }
 
 impl Action {

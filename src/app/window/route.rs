@@ -295,6 +295,7 @@ impl ReflectApp {
             }
             Action::EncryptNotebook => privacy::encrypt(&mut self.notebook, &mut self.screens),
             Action::RecoveryKeyKept => self.screens.rooms.settings.privacy.recovery_key = None,
+            Action::SetLockAfter(minutes) => self.prefs.settings.lock_after_minutes = minutes,
             Action::ToggleNotifications => chrome.notifications.toggle_panel(),
         }
     }
