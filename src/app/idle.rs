@@ -99,7 +99,13 @@ impl IdleLock {
     /// Takes in this frame's input and says whether to lock. `after` is the
     /// chosen time in minutes (None: never); a plain notebook never locks.
     pub fn frame(&mut self, ctx: &egui::Context, after: Option<u32>, encrypted: bool) -> Idle {
-        if ctx.input(|i| i.events.iter().any(is_use)) {
+        let used = ctx.input(|i| i.events.iter().any(is_use));
+        self.step(used, after, encrypted)
+    }
+
+    /// [`IdleLock::frame`], told whether the window was used this frame.
+    fn step(&mut self, used: bool, after: Option<u32>, encrypted: bool) -> Idle {
+        if used {
             self.restart();
             self.refused = false;
         }
@@ -140,28 +146,17 @@ fn is_use(event: &egui::Event) -> bool {
 mod tests {
     use super::*;
 
-    fn frame_with(idle: &mut IdleLock, events: Vec<egui::Event>, after: Option<u32>) -> Idle {
-        let ctx = egui::Context::default();
-        let input = egui::RawInput {
-            events,
-            ..Default::default()
-        };
-        let mut out = Idle::Wait(None);
-        let _ = ctx.run_ui(input, |ui| out = idle.frame(ui.ctx(), after, true));
-        out
-    }
-
     #[test]
     fn locks_once_the_chosen_time_passes_without_input() {
         let clock = ManualClock::default();
         let mut idle = IdleLock::with_clock(Arc::new(clock.clone()));
         clock.advance(Duration::from_mins(4));
         assert_eq!(
-            frame_with(&mut idle, vec![], Some(5)),
+            idle.step(false, Some(5), true),
             Idle::Wait(Some(Duration::from_mins(1)))
         );
         clock.advance(Duration::from_mins(1));
-        assert_eq!(frame_with(&mut idle, vec![], Some(5)), Idle::Lock);
+        assert_eq!(idle.step(false, Some(5), true), Idle::Lock);
     }
 
     #[test]
@@ -171,22 +166,21 @@ mod tests {
         clock.advance(Duration::from_mins(4));
         let moved = egui::Event::PointerMoved(egui::pos2(3.0, 4.0));
         assert!(matches!(
-            frame_with(&mut idle, vec![moved], Some(5)),
+            idle.step(is_use(&moved), Some(5), true),
             Idle::Wait(Some(_))
         ));
         clock.advance(Duration::from_mins(4));
         assert!(matches!(
-            frame_with(&mut idle, vec![], Some(5)),
+            idle.step(false, Some(5), true),
             Idle::Wait(Some(_))
         ));
         clock.advance(Duration::from_hours(1));
-        assert_eq!(frame_with(&mut idle, vec![], None), Idle::Wait(None));
-        let ctx = egui::Context::default();
-        let mut plain = Idle::Lock;
-        let _ = ctx.run_ui(egui::RawInput::default(), |ui| {
-            plain = idle.frame(ui.ctx(), Some(5), false);
-        });
-        assert_eq!(plain, Idle::Wait(None), "a plain notebook never locks");
+        assert_eq!(idle.step(false, None, true), Idle::Wait(None));
+        assert_eq!(
+            idle.step(false, Some(5), false),
+            Idle::Wait(None),
+            "a plain notebook never locks"
+        );
     }
 
     #[test]

@@ -98,3 +98,19 @@ impl Preferences {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preferences_from_before_the_idle_lock_load_as_never_and_zero_means_never() {
+        let old: Settings = serde_json::from_str(r#"{"format": 1, "zoom": 1.2}"#).unwrap();
+        assert_eq!(old.lock_after_minutes, None);
+        assert!((old.zoom - 1.2).abs() < f32::EPSILON);
+        let chosen: Settings = serde_json::from_str(r#"{"lock_after_minutes": 15}"#).unwrap();
+        assert_eq!(chosen.clamped().lock_after_minutes, Some(15));
+        let zero: Settings = serde_json::from_str(r#"{"lock_after_minutes": 0}"#).unwrap();
+        assert_eq!(zero.clamped().lock_after_minutes, None);
+    }
+}
