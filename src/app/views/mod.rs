@@ -342,6 +342,8 @@ pub enum Action {
     RecoveryKeyKept,
     /// Lock an encrypted notebook after this many minutes without use (None: never).
     SetLockAfter(Option<u32>),
+    /// Open the protected export being imported with the passphrase typed.
+    OpenProtectedImport,
 }
 
 impl Action {

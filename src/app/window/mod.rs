@@ -258,6 +258,9 @@ impl ReflectApp {
         if let Some(plan) = &self.importing.conflict {
             actions.extend(dialogs::import_conflict(ctx, plan, &self.notebook));
         }
+        if let Some(protected) = &mut self.importing.protected {
+            actions.extend(dialogs::protected_import(ctx, protected));
+        }
         actions.extend(self.sharing.dialog_ui(ctx, &self.notebook));
         actions
     }
