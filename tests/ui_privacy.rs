@@ -156,3 +156,115 @@ fn encryption_is_turned_on_in_settings_and_the_recovery_key_shown_once() {
     click(&mut harness, "Lock now");
     assert!(harness.query_by_label(FIELD).is_some());
 }
+
+/// Opens the encrypted notebook in `dir` with a clock the test moves on by
+/// hand, unlocks it, and chooses "Lock after 15 minutes" in Settings.
+fn unlocked_with_idle_lock(dir: &Path) -> (App, pl_reflect::app::ManualClock) {
+    let mut harness = open_app(dir);
+    let clock = pl_reflect::app::ManualClock::default();
+    harness
+        .state_mut()
+        .set_clock(std::sync::Arc::new(clock.clone()));
+    type_keys(&mut harness, FIELD, PASSPHRASE);
+    click(&mut harness, "Unlock");
+    wait_until_open(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Comma);
+    harness.run();
+    click(&mut harness, "Lock after 15 minutes without use");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    settle(&mut harness);
+    (harness, clock)
+}
+
+fn move_pointer(harness: &mut App) {
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::PointerMoved(egui::pos2(400.0, 300.0)));
+    harness.run();
+}
+
+const MINUTE: Duration = Duration::from_mins(1);
+
+#[test]
+fn the_window_locks_after_the_chosen_time_without_use_and_input_keeps_it_open() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    let title = encrypted_notebook(dir);
+    let (mut harness, clock) = unlocked_with_idle_lock(dir);
+    let prefs = std::fs::read_to_string(dir.join("settings.json")).unwrap();
+    assert!(prefs.contains("\"lock_after_minutes\": 15"), "{prefs}");
+    assert!(shows(&harness, &title));
+
+    clock.advance(14 * MINUTE);
+    harness.run();
+    assert!(shows(&harness, &title), "not yet: 14 of 15 minutes");
+    move_pointer(&mut harness);
+    clock.advance(14 * MINUTE);
+    harness.run();
+    assert!(
+        harness.query_by_label(FIELD).is_none(),
+        "the pointer moved 14 minutes ago: still open"
+    );
+    assert!(shows(&harness, &title));
+
+    clock.advance(2 * MINUTE);
+    harness.run();
+    assert!(harness.query_by_label(FIELD).is_some(), "locked by itself");
+    assert!(!shows(&harness, &title), "nothing of the notebook is shown");
+    assert!(!shows(&harness, "Okafor"));
+    assert!(!files_hold(dir, "Okafor"), "nothing was written plain");
+
+    // Unlocked again, the count starts afresh: the time locked is not counted.
+    clock.advance(60 * MINUTE);
+    type_keys(&mut harness, FIELD, PASSPHRASE);
+    click(&mut harness, "Unlock");
+    wait_until_open(&mut harness);
+    assert!(shows(&harness, &title));
+    clock.advance(MINUTE);
+    harness.run();
+    assert!(harness.query_by_label(FIELD).is_none());
+}
+
+#[test]
+fn the_idle_lock_waits_for_words_that_could_not_be_saved_and_says_why_once() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    let title = encrypted_notebook(dir);
+    let (mut harness, clock) = unlocked_with_idle_lock(dir);
+    click(&mut harness, &format!("Continue {title}"));
+    common::click_starting_with(&mut harness, "Section 3: Practices");
+    harness.state_mut().flush();
+    // The reflections folder becomes a file: no reflection can be saved.
+    std::fs::rename(dir.join("reflections"), dir.join("reflections-away")).unwrap();
+    std::fs::write(dir.join("reflections"), b"not a folder").unwrap();
+    click(&mut harness, "Station rotation: Trying it");
+    settle(&mut harness);
+
+    const WHY: &str = "The notebook was not locked";
+    clock.advance(16 * MINUTE);
+    harness.run();
+    assert!(harness.query_by_label(FIELD).is_none(), "not locked");
+    assert!(shows(&harness, WHY), "and it says why");
+    let told = harness.query_all_by_label_contains(WHY).count();
+    clock.advance(16 * MINUTE);
+    harness.run();
+    clock.advance(16 * MINUTE);
+    harness.run();
+    assert!(harness.query_by_label(FIELD).is_none());
+    assert_eq!(
+        harness.query_all_by_label_contains(WHY).count(),
+        told,
+        "said once, not again each time"
+    );
+
+    // Mended, the words are saved and the next idle time locks.
+    std::fs::remove_file(dir.join("reflections")).unwrap();
+    std::fs::rename(dir.join("reflections-away"), dir.join("reflections")).unwrap();
+    clock.advance(16 * MINUTE);
+    harness.run();
+    settle(&mut harness);
+    assert!(harness.query_by_label(FIELD).is_some(), "locked once saved");
+    assert!(!files_hold(dir, "Okafor"));
+}

@@ -16,6 +16,23 @@ pub struct Importing {
     pick: Option<Job<PickOutcome>>,
     /// An import waiting for the coach to choose between keeping both and replacing.
     pub conflict: Option<ImportPlan>,
+    /// An export protected with a passphrase, waiting for the coach to type it.
+    pub protected: Option<ProtectedImport>,
+}
+
+/// A protected export read from disk, the passphrase being typed, and why
+/// the last one did not open it.
+pub struct ProtectedImport {
+    pub label: String,
+    bytes: Vec<u8>,
+    pub typed: String,
+    pub failed: Option<String>,
+}
+
+impl Drop for ProtectedImport {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.typed);
+    }
 }
 
 /// What a finished pick asks of the window.
@@ -49,6 +66,49 @@ impl Importing {
         }
     }
 
+    /// Tries the passphrase typed for a protected export: opened, it is
+    /// imported like any other; a wrong passphrase says so and imports nothing.
+    pub fn open_protected(&mut self, notebook: &mut Notebook, notifications: &mut Notifications) {
+        let Some(protected) = self.protected.as_mut() else {
+            return;
+        };
+        let passphrase = age::secrecy::SecretString::from(protected.typed.clone());
+        zeroize::Zeroize::zeroize(&mut protected.typed);
+        match crate::coach::open_protected(&protected.bytes, &protected.label, &passphrase) {
+            Ok(plain) => {
+                let label = protected.label.clone();
+                self.protected = None;
+                self.plan(notebook, notifications, &plain, &label);
+            }
+            Err(error) => protected.failed = Some(error.to_string()),
+        }
+    }
+
+    fn plan(
+        &mut self,
+        notebook: &mut Notebook,
+        notifications: &mut Notifications,
+        bytes: &[u8],
+        label: &str,
+    ) {
+        let planned = crate::coach::plan_import(
+            bytes,
+            label,
+            notebook.entries.iter().map(|e| &e.reflection),
+            &notebook.teachers,
+            &notebook.library,
+        );
+        match planned {
+            Ok(plan) if plan.conflict.is_some() => self.conflict = Some(plan),
+            Ok(plan) => {
+                if let Err(error) = notebook.import(plan, None) {
+                    notifications.failed(&error);
+                }
+            }
+            Err(error) => notifications.problem(format!("Nothing was imported: {error}")),
+        }
+    }
+
     /// Takes in a file once it is read, and plans its import.
     pub fn poll(&mut self, notebook: &mut Notebook, notifications: &mut Notifications) -> Picked {
         let Some(job) = &self.pick else {
@@ -61,23 +121,17 @@ impl Importing {
         };
         self.pick = None;
         match outcome {
+            PickOutcome::Picked(file) if crate::export::protected::is_protected(&file.bytes) => {
+                self.protected = Some(ProtectedImport {
+                    label: file.label,
+                    bytes: file.bytes,
+                    typed: String::new(),
+                    failed: None,
+                });
+                Picked::Nothing
+            }
             PickOutcome::Picked(file) => {
-                let planned = crate::coach::plan_import(
-                    &file.bytes,
-                    &file.label,
-                    notebook.entries.iter().map(|e| &e.reflection),
-                    &notebook.teachers,
-                    &notebook.library,
-                );
-                match planned {
-                    Ok(plan) if plan.conflict.is_some() => self.conflict = Some(plan),
-                    Ok(plan) => {
-                        if let Err(error) = notebook.import(plan, None) {
-                            notifications.failed(&error);
-                        }
-                    }
-                    Err(error) => notifications.problem(format!("Nothing was imported: {error}")),
-                }
+                self.plan(notebook, notifications, &file.bytes, &file.label);
                 Picked::Nothing
             }
             PickOutcome::Cancelled => Picked::Nothing,

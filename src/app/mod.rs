@@ -7,6 +7,7 @@ mod chrome;
 mod commands;
 mod export_worker;
 mod file_pick;
+mod idle;
 mod importing;
 mod jobs;
 mod keeping;
@@ -31,6 +32,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 pub use commands::UiCommand;
+pub use idle::{Clock, ManualClock};
 pub use launch::run;
 pub use notebook::{Notebook, SaveState};
 pub use opening::{FolderToOpen, OpeningNotebook};

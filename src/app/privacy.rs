@@ -3,6 +3,9 @@
 //! turning encryption on from Settings > Privacy.
 
 use std::sync::{Arc, mpsc};
+use std::time::Duration;
+
+use super::idle::{Idle, IdleLock};
 
 use super::jobs::{Job, JobKind, Jobs};
 use super::notebook::Notebook;
@@ -51,23 +54,58 @@ pub fn unlock(
 /// read, and shows only the unlock screen. Refused (saying why) for a plain
 /// notebook, or while words could not be saved, which locking would lose.
 pub fn lock(notebook: &mut Notebook, screens: &mut Screens, notifications: &mut Notifications) {
+    if let Err(why) = try_lock(notebook, screens) {
+        notifications.problem(why);
+    }
+}
+
+fn try_lock(notebook: &mut Notebook, screens: &mut Screens) -> Result<(), &'static str> {
     if !notebook.store.is_encrypted() {
-        notifications.problem(
+        return Err(
             "This notebook is not encrypted, so it cannot be locked; turn encryption on in Settings > Privacy.",
         );
-        return;
     }
     notebook.flush();
     if !notebook.all_saved() {
-        notifications.problem(
+        return Err(
             "The notebook was not locked: some words could not be saved yet, and locking would lose them.",
         );
-        return;
     }
     notebook.store.lock_notebook();
     notebook.forget();
     *screens = Screens::default();
     screens.go(Screen::Unlock);
+    Ok(())
+}
+
+/// Locks an encrypted notebook once the time chosen in Settings > Privacy
+/// has passed without input, as Ctrl+L does. If words could not be saved it
+/// stays open and says why once (not again until the window is used).
+/// Returns when to look again, if the window should wake up by itself.
+pub fn lock_if_idle(
+    ctx: &egui::Context,
+    idle: &mut IdleLock,
+    notebook: &mut Notebook,
+    screens: &mut Screens,
+    notifications: &mut Notifications,
+    after_minutes: Option<u32>,
+) -> Option<Duration> {
+    match idle.frame(ctx, after_minutes, notebook.store.is_encrypted()) {
+        Idle::Wait(wait) => wait,
+        Idle::Lock => {
+            let told = idle.refused;
+            match try_lock(notebook, screens) {
+                Ok(()) => idle.restart(),
+                Err(why) => {
+                    if !told {
+                        notifications.problem(why);
+                    }
+                    idle.refuse();
+                }
+            }
+            None
+        }
+    }
 }
 
 /// Encrypts the notebook with the passphrase typed in Settings > Privacy,

@@ -1,4 +1,5 @@
-//! Preferences that belong to this computer, not to any reflection: theme and zoom.
+//! Preferences that belong to this computer, not to any reflection: theme,
+//! zoom, where the teacher was, and the idle lock.
 //! Kept as `settings.json` in the data folder.
 
 use std::path::Path;
@@ -17,6 +18,9 @@ pub struct Settings {
     pub zoom: f32,
     /// Where the teacher was, to reopen there next time.
     pub place: Option<Place>,
+    /// Lock an encrypted notebook after this many minutes without use;
+    /// None: only when asked (Ctrl+L). Absent from older files: never.
+    pub lock_after_minutes: Option<u32>,
 }
 
 /// The reflection a teacher had open, and where in it.
@@ -40,6 +44,7 @@ impl Default for Settings {
             theme: ThemeChoice::System,
             zoom: 1.0,
             place: None,
+            lock_after_minutes: None,
         }
     }
 }
@@ -60,6 +65,8 @@ impl Settings {
             self.zoom = 1.0;
         }
         self.zoom = self.zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+        // Zero minutes would lock at once, every time: read as "never".
+        self.lock_after_minutes = self.lock_after_minutes.filter(|&m| m > 0);
         self
     }
 }
@@ -89,5 +96,21 @@ impl Preferences {
             self.saved = self.settings.clone();
             notebook.save_settings(&self.settings);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preferences_from_before_the_idle_lock_load_as_never_and_zero_means_never() {
+        let old: Settings = serde_json::from_str(r#"{"format": 1, "zoom": 1.2}"#).unwrap();
+        assert_eq!(old.lock_after_minutes, None);
+        assert!((old.zoom - 1.2).abs() < f32::EPSILON);
+        let chosen: Settings = serde_json::from_str(r#"{"lock_after_minutes": 15}"#).unwrap();
+        assert_eq!(chosen.clamped().lock_after_minutes, Some(15));
+        let zero: Settings = serde_json::from_str(r#"{"lock_after_minutes": 0}"#).unwrap();
+        assert_eq!(zero.clamped().lock_after_minutes, None);
     }
 }

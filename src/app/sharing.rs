@@ -33,6 +33,19 @@ fn summary_render(
     })
 }
 
+/// `render`, then encrypted under `passphrase` (on the saving job: the
+/// passphrase work takes about a second).
+fn protected_render(
+    render: export_worker::Render,
+    passphrase: age::secrecy::SecretString,
+) -> export_worker::Render {
+    use crate::export::protected::{Work, protect};
+    Box::new(move || {
+        let plain = zeroize::Zeroizing::new(render()?);
+        protect(&plain, &passphrase, Work::default()).map_err(|e| e.to_string())
+    })
+}
+
 /// The export dialog, with the preview it shows and the save in progress.
 pub struct ExportState {
     pub choices: ExportChoices,
@@ -44,6 +57,8 @@ pub struct ExportState {
     preview_is_exact: bool,
     private_left_out: usize,
     job: Option<Job<ExportOutcome>>,
+    /// "Protect with a passphrase" (JSON only).
+    protection: export_dialog::Protection,
 }
 
 /// What is being shared, or is about to be.
@@ -95,6 +110,7 @@ impl Sharing {
             preview_is_exact: false,
             private_left_out: 0,
             job: None,
+            protection: export_dialog::Protection::default(),
         });
     }
 
@@ -123,6 +139,7 @@ impl Sharing {
             &preview,
             export.private_left_out,
             busy,
+            &mut export.protection,
         )
     }
 
@@ -197,7 +214,13 @@ impl Sharing {
                 file_name.strip_suffix(".json").unwrap_or(&file_name)
             );
         }
-        let render = summary_render(summary, reflection, choices.format, choices.paper);
+        let mut render = summary_render(summary, reflection, choices.format, choices.paper);
+        if choices.format == Format::Json && export.protection.on {
+            let passphrase = export.protection.passphrase().ok_or_else(|| {
+                anyhow::anyhow!("Type the same passphrase twice to protect the file.")
+            })?;
+            render = protected_render(render, passphrase);
+        }
         export.job = Some(export_worker::start(
             jobs,
             JobKind::ExportSummary,

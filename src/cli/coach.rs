@@ -48,6 +48,11 @@ pub struct ImportArgs {
     /// new id and " (imported)" after its title.
     #[arg(long)]
     pub keep_both: bool,
+    /// For an export protected with a passphrase: read the passphrase the
+    /// teacher gave from this file (`-`: standard input) instead of asking.
+    /// (`--passphrase-file` is the notebook's own, if it is encrypted.)
+    #[arg(long, value_name = "FILE")]
+    pub export_passphrase_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -114,10 +119,30 @@ fn load(store: &Store) -> Snapshot {
     snapshot
 }
 
+/// The export itself: a file protected with a passphrase is opened with the
+/// one from `--export-passphrase-file`, or asked for on a terminal.
+fn opened_export(bytes: Vec<u8>, label: &str, args: &ImportArgs) -> anyhow::Result<Vec<u8>> {
+    if !crate::export::protected::is_protected(&bytes) {
+        return Ok(bytes);
+    }
+    let passphrase = match &args.export_passphrase_file {
+        Some(file) => super::privacy::read_passphrase_file(file)?,
+        None if std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
+            super::privacy::ask(&format!("Passphrase of {label}: "))?
+        }
+        None => bail!(ImportError::NeedsPassphrase {
+            file: label.to_owned()
+        }),
+    };
+    let plain = crate::coach::open_protected(&bytes, label, &passphrase)?;
+    Ok(plain)
+}
+
 pub fn import(global: &GlobalOptions, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let label = args.file.display().to_string();
     let bytes = std::fs::read(&args.file)
         .with_context(|| format!("{label}: could not read the file; nothing was imported"))?;
+    let bytes = opened_export(bytes, &label, &args)?;
     // Check the file fully before the data folder is opened (or created).
     if let Err(problem) = parse_exported(&bytes) {
         bail!(ImportError::Unreadable {

@@ -63,7 +63,7 @@ fn passphrase(global: &GlobalOptions, prompt: &str) -> anyhow::Result<SecretStri
 }
 
 /// The first line of `file` (or of standard input for `-`), without its line ending.
-fn read_passphrase_file(file: &Path) -> anyhow::Result<SecretString> {
+pub(super) fn read_passphrase_file(file: &Path) -> anyhow::Result<SecretString> {
     let mut text = Zeroizing::new(String::new());
     if file == Path::new("-") {
         std::io::stdin()
@@ -81,7 +81,7 @@ fn read_passphrase_file(file: &Path) -> anyhow::Result<SecretString> {
     Ok(SecretString::from(line.to_owned()))
 }
 
-fn ask(prompt: &str) -> anyhow::Result<SecretString> {
+pub(super) fn ask(prompt: &str) -> anyhow::Result<SecretString> {
     let typed = Zeroizing::new(
         rpassword::prompt_password(prompt).context("could not read the passphrase")?,
     );

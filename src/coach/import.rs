@@ -127,8 +127,35 @@ pub enum ImportError {
     UnknownTeacher(String),
     #[error("{0}. Nothing was imported")]
     Teacher(TeacherError),
+    #[error(
+        "{file}: this export is protected with a passphrase; give the passphrase the teacher told you. Nothing was imported"
+    )]
+    NeedsPassphrase { file: String },
+    #[error("{file}: {problem}. Nothing was imported")]
+    Protected {
+        file: String,
+        problem: crate::export::protected::ProtectError,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// The exported reflection inside a file protected with a passphrase (a
+/// plain file is returned as it is). A wrong passphrase says so.
+pub fn open_protected(
+    bytes: &[u8],
+    file_label: &str,
+    passphrase: &age::secrecy::SecretString,
+) -> Result<Vec<u8>, ImportError> {
+    if !crate::export::protected::is_protected(bytes) {
+        return Ok(bytes.to_vec());
+    }
+    crate::export::protected::unprotect(bytes, passphrase).map_err(|problem| {
+        ImportError::Protected {
+            file: file_label.to_owned(),
+            problem,
+        }
+    })
 }
 
 /// Reads and checks an exported reflection and works out what importing it
@@ -140,6 +167,11 @@ pub fn plan_import<'r>(
     teachers: &[Teacher],
     library: &GuideLibrary,
 ) -> Result<ImportPlan, ImportError> {
+    if crate::export::protected::is_protected(bytes) {
+        return Err(ImportError::NeedsPassphrase {
+            file: file_label.to_owned(),
+        });
+    }
     let export = parse_exported(bytes).map_err(|problem| ImportError::Unreadable {
         file: file_label.to_owned(),
         problem,

@@ -39,7 +39,7 @@ pub use due::{DueRevisit, RevisitSource, due_revisits};
 pub use growth::{Growth, GrowthPoint, GrowthSeries, growth};
 pub use import::{
     GuideCheck, IMPORTED_SUFFIX, ImportChoice, ImportError, ImportPlan, ImportResult,
-    TeacherChoice, apply_import, plan_import, teacher_from_arg,
+    TeacherChoice, apply_import, open_protected, plan_import, teacher_from_arg,
 };
 // The session model lives below the store, in `crate::session`; named here too
 // because coach mode is where the window and the command line meet it.

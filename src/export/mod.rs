@@ -11,6 +11,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod pdf;
+pub mod protected;
 
 use crate::clock::Timestamp;
 use crate::reflection::Reflection;

@@ -61,6 +61,62 @@ pub fn format_label(format: Format) -> &'static str {
     }
 }
 
+/// "Protect with a passphrase", for a reflection for a coach: the passphrase
+/// typed twice. Kept apart from [`ExportChoices`], which the preview follows.
+#[derive(Default)]
+pub struct Protection {
+    pub on: bool,
+    first: String,
+    second: String,
+}
+
+impl Drop for Protection {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.first);
+        zeroize::Zeroize::zeroize(&mut self.second);
+    }
+}
+
+impl Protection {
+    /// The passphrase to protect the export with, if protection is on and
+    /// the passphrase was typed the same twice.
+    pub fn passphrase(&self) -> Option<age::secrecy::SecretString> {
+        (self.on && !self.first.is_empty() && self.first == self.second)
+            .then(|| age::secrecy::SecretString::from(self.first.clone()))
+    }
+
+    fn ui(&mut self, ui: &mut Ui) {
+        ui.checkbox(&mut self.on, "Protect with a passphrase");
+        if !self.on {
+            ui.weak("Without one, the file is plain: anyone who has it can read it.");
+            return;
+        }
+        ui.weak("Tell your coach the passphrase some other way than the file (in person, or by phone); it is needed to import the file.");
+        for (text, field) in [
+            ("Passphrase for this file", &mut self.first),
+            ("The same passphrase again", &mut self.second),
+        ] {
+            let response = ui.add(
+                egui::TextEdit::singleline(field)
+                    .password(true)
+                    .hint_text(text),
+            );
+            super::widgets::name_for_screen_readers(
+                &response,
+                egui::Role::PasswordInput,
+                None,
+                text,
+            );
+        }
+        if !self.first.is_empty() {
+            ui.weak(crate::store::vault::strength(&self.first).hint());
+        }
+        if !self.second.is_empty() && self.first != self.second {
+            ui.colored_label(ui.visuals().error_fg_color, "The two passphrases differ.");
+        }
+    }
+}
+
 /// What the preview shows: the saved text itself for text formats, or the
 /// content laid out on screen for PDF and HTML.
 pub enum Preview<'a> {
@@ -79,15 +135,19 @@ pub fn ui(
     preview: &Preview<'_>,
     private_left_out: usize,
     busy: bool,
+    protection: &mut Protection,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
+    // Protection asked for, but no passphrase typed the same twice yet.
+    let unprotected =
+        choices.format == Format::Json && protection.on && protection.passphrase().is_none();
     let body = |ui: &mut Ui| {
         ui.heading("Export readiness summary");
         ui.label(
             "You decide what leaves this computer. The preview below shows what will be saved.",
         );
         // Said even for a plain notebook: the teacher may turn encryption on later.
-        ui.weak("An export is a plain file, readable by anyone who has it, even when your notebook is encrypted.");
+        ui.weak("An export is a plain file, readable by anyone who has it, even when your notebook is encrypted. Only a reflection for your coach (JSON) can be protected with a passphrase.");
         ui.add_space(8.0);
         ui.checkbox(&mut choices.include_private, "Include private answers");
         if !choices.include_private && private_left_out > 0 {
@@ -109,6 +169,9 @@ pub fn ui(
         ui.label(RichText::new("Format").strong());
         for format in Format::ALL {
             ui.radio_value(&mut choices.format, format, format_label(format));
+        }
+        if choices.format == Format::Json {
+            protection.ui(ui);
         }
         if choices.format == Format::Pdf {
             ui.horizontal(|ui| {
@@ -169,7 +232,10 @@ pub fn ui(
     let footer = |ui: &mut Ui| {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            let save = ui.add_enabled(!busy, egui::Button::new(RichText::new("Save…").strong()));
+            let save = ui.add_enabled(
+                !busy && !unprotected,
+                egui::Button::new(RichText::new("Save…").strong()),
+            );
             if save.clicked() {
                 actions.push(Action::SaveExport);
             }

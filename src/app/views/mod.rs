@@ -346,6 +346,10 @@ pub enum Action {
     EncryptNotebook,
     /// The recovery key was written down: stop showing it.
     RecoveryKeyKept,
+    /// Lock an encrypted notebook after this many minutes without use (None: never).
+    SetLockAfter(Option<u32>),
+    /// Open the protected export being imported with the passphrase typed.
+    OpenProtectedImport,
 }
 
 impl Action {

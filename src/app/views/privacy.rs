@@ -45,7 +45,13 @@ impl PrivacyForm {
         self.agreed = false;
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, encrypted: bool, read_only: bool) -> Vec<Action> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        encrypted: bool,
+        read_only: bool,
+        lock_after: Option<u32>,
+    ) -> Vec<Action> {
         let mut actions = Vec::new();
         subheading(ui, "Privacy");
         if let Some(key) = &self.recovery_key {
@@ -72,6 +78,7 @@ impl PrivacyForm {
             {
                 actions.push(Action::Command(crate::app::commands::UiCommand::Lock));
             }
+            actions.extend(lock_after_choice(ui, lock_after));
             ui.weak("To change the passphrase or turn encryption off, use pl-reflect change-passphrase or pl-reflect decrypt.");
             ui.add_space(theme::GAP);
             return actions;
@@ -125,4 +132,34 @@ impl PrivacyForm {
         ui.add_space(theme::GAP);
         actions
     }
+}
+
+/// "Lock after: never / 5 / 15 / 30 minutes without use".
+fn lock_after_choice(ui: &mut Ui, chosen: Option<u32>) -> Option<Action> {
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        ui.label("Lock after:");
+        for choice in crate::app::idle::CHOICES {
+            let (text, name) = match choice {
+                None => ("never".to_owned(), "Never lock by itself".to_owned()),
+                Some(minutes) => (
+                    format!("{minutes} minutes"),
+                    format!("Lock after {minutes} minutes without use"),
+                ),
+            };
+            let radio = ui.radio(chosen == choice, text).on_hover_text(&name);
+            super::widgets::name_for_screen_readers(
+                &radio,
+                egui::Role::RadioButton,
+                Some(chosen == choice),
+                &name,
+            );
+            if radio.clicked() && chosen != choice {
+                picked = Some(Action::SetLockAfter(choice));
+            }
+        }
+        ui.label("without use");
+    });
+    ui.weak("When the time passes with no key pressed and no pointer moved, the window locks as Ctrl+L does: everything is saved first.");
+    picked
 }

@@ -24,7 +24,10 @@ impl Room for SettingsScreen {
             cx.guide_dir,
             cx.settings.theme,
             cx.settings.zoom,
-            |ui| privacy.ui(ui, store.is_encrypted(), store.is_read_only()),
+            |ui| {
+                let lock_after = cx.settings.lock_after_minutes;
+                privacy.ui(ui, store.is_encrypted(), store.is_read_only(), lock_after)
+            },
         )
     }
 }

@@ -11,11 +11,13 @@ use std::time::{Duration, Instant};
 
 use super::chrome::Chrome;
 use super::commands::UiCommand;
+use super::idle::IdleLock;
 use super::importing::{Importing, Picked};
 use super::jobs::{Job, JobState, Jobs};
 use super::notebook::{Notebook, SaveState};
 use super::opening::{self, OpeningNotebook};
 use super::overlays::Overlays;
+use super::privacy;
 use super::settings::Preferences;
 use super::sharing::Sharing;
 use super::views::dialogs::{self, Dialog};
@@ -43,6 +45,8 @@ pub struct ReflectApp {
     overlays: Overlays,
     chrome: Chrome,
     metrics: metrics::FrameMetrics,
+    /// When the window was last used, for the idle lock.
+    idle: IdleLock,
 }
 
 impl ReflectApp {
@@ -79,12 +83,18 @@ impl ReflectApp {
             overlays: Overlays::default(),
             chrome: Chrome::default(),
             metrics: metrics::FrameMetrics::from_env(),
+            idle: IdleLock::default(),
         };
         if locked {
             app.screens.go(Screen::Unlock);
         }
         app.finish_opening(WAIT_FOR_NOTEBOOK);
         app
+    }
+
+    /// Reads "now" from `clock` for the idle lock (tests move it on by hand).
+    pub fn set_clock(&mut self, clock: std::sync::Arc<dyn super::Clock>) {
+        self.idle = IdleLock::with_clock(clock);
     }
 
     /// Whether the notebook's files are still being read.
@@ -248,6 +258,9 @@ impl ReflectApp {
         if let Some(plan) = &self.importing.conflict {
             actions.extend(dialogs::import_conflict(ctx, plan, &self.notebook));
         }
+        if let Some(protected) = &mut self.importing.protected {
+            actions.extend(dialogs::protected_import(ctx, protected));
+        }
         actions.extend(self.sharing.dialog_ui(ctx, &self.notebook));
         actions
     }
@@ -265,6 +278,8 @@ impl eframe::App for ReflectApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.finish_opening(Duration::ZERO);
         if self.is_opening() || self.screens.current() == Screen::Unlock {
+            // Time spent locked or opening is not time without use.
+            self.idle.restart();
             if !self.is_opening() {
                 // Locked: nothing is saved, ticked or shown but the unlock screen.
                 return;
@@ -293,6 +308,13 @@ impl eframe::App for ReflectApp {
             self.prefs.settings.place = place;
         }
         self.prefs.save_if_changed(&mut self.notebook);
+        let (notebook, screens) = (&mut self.notebook, &mut self.screens);
+        let after = self.prefs.settings.lock_after_minutes;
+        let n = &mut self.chrome.notifications;
+        if let Some(wait) = privacy::lock_if_idle(ctx, &mut self.idle, notebook, screens, n, after)
+        {
+            ctx.request_repaint_after(wait);
+        }
         self.poll_jobs();
         if let Some(wait) = self.notebook.tick(Instant::now()) {
             ctx.request_repaint_after(wait);

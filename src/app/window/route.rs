@@ -243,6 +243,7 @@ impl ReflectApp {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
                 self.importing.conflict = None;
+                self.importing.protected = None;
                 self.sharing.close_export();
             }
             Action::OpenSummary(id) => self.screens.show_summary(id),
@@ -329,6 +330,11 @@ impl ReflectApp {
             }
             Action::EncryptNotebook => privacy::encrypt(&mut self.notebook, &mut self.screens),
             Action::RecoveryKeyKept => self.screens.rooms.settings.privacy.recovery_key = None,
+            Action::OpenProtectedImport => {
+                self.importing
+                    .open_protected(notebook, &mut chrome.notifications);
+            }
+            Action::SetLockAfter(minutes) => self.prefs.settings.lock_after_minutes = minutes,
             Action::ToggleNotifications => chrome.notifications.toggle_panel(),
         }
     }

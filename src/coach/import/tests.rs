@@ -175,3 +175,44 @@ fn teacher_argument_is_an_id_a_name_or_a_new_name() {
     ));
     assert!(teacher_from_arg(&teachers, "  ").is_err());
 }
+
+#[test]
+fn an_export_protected_with_a_passphrase_is_planned_only_once_opened_with_it() {
+    use crate::export::protected::{ProtectError, Work, protect};
+    let plain = export(
+        Some("Ana López"),
+        1,
+        vec![("station-rotation", level("trying"))],
+    );
+    let passphrase = age::secrecy::SecretString::from("kettle on the stove".to_owned());
+    let sealed = protect(&plain, &passphrase, Work::FAST_FOR_TESTS).unwrap();
+    let teachers = [teacher("t-1", "Ana López")];
+    assert!(matches!(
+        plan(&sealed, &[], &teachers),
+        Err(ImportError::NeedsPassphrase { .. })
+    ));
+    let wrong = age::secrecy::SecretString::from("kettle on the hob".to_owned());
+    let refused = open_protected(&sealed, "ana.plreflect", &wrong).unwrap_err();
+    assert!(matches!(
+        refused,
+        ImportError::Protected {
+            problem: ProtectError::WrongPassphrase,
+            ..
+        }
+    ));
+    assert!(refused.to_string().contains("does not open"), "{refused}");
+    let opened = open_protected(&sealed, "ana.plreflect", &passphrase).unwrap();
+    let planned = plan(&opened, &[], &teachers).unwrap();
+    assert_eq!(
+        planned.suggested_teacher,
+        Some(TeacherChoice::Existing("t-1".into()))
+    );
+    assert_eq!(
+        planned.export.reflection.answers["station-rotation"]
+            .level
+            .as_deref(),
+        Some("trying")
+    );
+    // A plain export goes through as it is.
+    assert_eq!(open_protected(&plain, "ana.json", &wrong).unwrap(), plain);
+}

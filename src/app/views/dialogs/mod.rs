@@ -4,11 +4,13 @@
 mod calendar;
 mod leaving;
 mod palette;
+mod protected_import;
 mod reflections;
 mod teachers;
 
 use leaving::{bring_back, quit_unsaved};
 use palette::command_palette;
+pub use protected_import::protected_import;
 use reflections::{NewReflectionChoices, confirm_delete, find_practice, new_reflection, rename};
 pub use teachers::import_conflict;
 use teachers::{add_teacher, confirm_delete_teacher, rename_teacher};
