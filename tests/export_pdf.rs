@@ -182,3 +182,13 @@ fn emoji_a_teacher_types_are_drawn_in_the_pdf() {
         assert!(text.contains('\u{FFFD}'), "{text}");
     }
 }
+
+#[test]
+fn the_recovery_key_page_holds_the_key_and_says_how_to_use_it() {
+    let key = "K7QM-2XWD-9PLA-ZR4T-HB6N-3VCE";
+    let pdf = pl_reflect::export::pdf::render_recovery_key(key).expect("validates as PDF/UA");
+    assert!(pdf.starts_with(b"%PDF"));
+    let text = words(&pdf_extract::extract_text_from_mem(&pdf).expect("parses"));
+    assert!(text.contains(key), "{text}");
+    assert!(text.contains("If you forget your passphrase"), "{text}");
+}

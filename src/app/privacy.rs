@@ -30,7 +30,7 @@ pub fn unlock(
 ) -> Option<Job<Snapshot>> {
     let typed = screens.rooms.unlock.take_typed();
     if let Err(error) = notebook.store.unlock(&typed) {
-        screens.rooms.unlock.failed = Some(error.to_string());
+        screens.rooms.unlock.refused(error.to_string());
         return None;
     }
     screens.rooms.unlock.failed = None;

@@ -65,7 +65,8 @@ pub struct ExportState {
 #[derive(Default)]
 pub struct Sharing {
     export: Option<ExportState>,
-    print: Option<Job<ExportOutcome>>,
+    /// A PDF being made to print, and what it is ("The summary").
+    print: Option<(Job<ExportOutcome>, &'static str)>,
     school: Option<Job<ExportOutcome>>,
     calendar: Option<Job<ExportOutcome>>,
 }
@@ -250,16 +251,38 @@ impl Sharing {
         };
         let file_name = crate::export::default_file_name(&summary, Format::Pdf);
         let render = summary_render(summary, reflection, Format::Pdf, choices.paper);
-        let folder = std::env::temp_dir().join(format!("pl-reflect-print-{}", std::process::id()));
-        self.print = Some(export_worker::start(
-            jobs,
-            JobKind::Print,
-            config.data_dir.clone(),
-            Destination::Folder(folder),
-            file_name,
-            render,
+        self.print = Some((
+            export_worker::start(
+                jobs,
+                JobKind::Print,
+                config.data_dir.clone(),
+                Destination::Folder(print_folder()),
+                file_name,
+                render,
+            ),
+            "The summary",
         ));
         Ok(())
+    }
+
+    /// A page with the notebook's recovery key, made as a PDF in the
+    /// private print folder (removed when PL Reflect closes) and opened in
+    /// the system's viewer to print. No other copy of the key is written.
+    pub fn print_recovery_key(&mut self, jobs: &Jobs, config: &AppConfig, key: String) {
+        let render: export_worker::Render = Box::new(move || {
+            crate::export::pdf::render_recovery_key(&key).map_err(|e| e.to_string())
+        });
+        self.print = Some((
+            export_worker::start(
+                jobs,
+                JobKind::Print,
+                config.data_dir.clone(),
+                Destination::Folder(print_folder()),
+                "pl-reflect-recovery-key.pdf".to_owned(),
+                render,
+            ),
+            "The recovery key",
+        ));
     }
 
     /// Starts saving the school-wide picture in `format`.
@@ -336,21 +359,31 @@ impl Sharing {
     /// Collects what the sharing jobs report.
     pub fn poll(&mut self, notifications: &mut Notifications) {
         self.poll_export(notifications);
-        if let Some(outcome) = finished(&mut self.print) {
+        let printed = self.print.as_ref().and_then(|(job, what)| {
+            let outcome = match job.poll() {
+                JobState::Running => return None,
+                JobState::Done(outcome) => outcome,
+                JobState::Failed(error) => ExportOutcome::Failed(error),
+            };
+            Some((outcome, *what))
+        });
+        if let Some((outcome, what)) = printed {
+            self.print = None;
             match outcome {
                 ExportOutcome::Saved { path, .. } => {
                     match super::chrome::open_in_file_manager(&path) {
                         Ok(()) => notifications.done(format!(
-                            "The summary opens in your PDF viewer to print ({}).",
+                            "{what} opens in your PDF viewer to print ({}).",
                             path.display()
                         )),
                         Err(error) => notifications.failed(&error),
                     }
                 }
                 ExportOutcome::Cancelled => {}
-                ExportOutcome::Failed(error) => notifications.problem(format!(
-                    "The summary could not be made for printing: {error}"
-                )),
+                ExportOutcome::Failed(error) => {
+                    notifications
+                        .problem(format!("{what} could not be made for printing: {error}"));
+                }
             }
         }
         if let Some(outcome) = finished(&mut self.calendar) {
@@ -422,4 +455,9 @@ fn finished(job: &mut Option<Job<ExportOutcome>>) -> Option<ExportOutcome> {
     };
     *job = None;
     Some(outcome)
+}
+
+/// The private folder prints are made in, one a run of PL Reflect.
+pub fn print_folder() -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("pl-reflect-print-{}", std::process::id()))
 }

@@ -334,6 +334,8 @@ pub enum Action {
     ResolveConflict(usize),
     /// Brings back the teacher deleted last.
     UndoDeleteTeacher,
+    /// Prints the recovery key shown once after encrypting.
+    PrintRecoveryKey,
     /// Saves the calendar file of next steps.
     SaveCalendar {
         include_private: bool,

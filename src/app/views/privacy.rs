@@ -61,9 +61,18 @@ impl PrivacyForm {
                     .selectable(true),
             );
             ui.label("If you forget your passphrase, the recovery key opens the notebook.");
-            if ui.button("I have kept the recovery key").clicked() {
-                actions.push(Action::RecoveryKeyKept);
-            }
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .button("Print recovery key…")
+                    .on_hover_text("A page with the key opens in your PDF viewer; its file is removed when PL Reflect closes")
+                    .clicked()
+                {
+                    actions.push(Action::PrintRecoveryKey);
+                }
+                if ui.button("I have kept the recovery key").clicked() {
+                    actions.push(Action::RecoveryKeyKept);
+                }
+            });
             ui.add_space(theme::GAP);
             return actions;
         }

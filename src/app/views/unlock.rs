@@ -14,9 +14,22 @@ pub struct UnlockScreen {
     typed: String,
     /// Why the last try did not unlock (a wrong passphrase, say).
     pub failed: Option<String>,
+    /// The field was given the keyboard focus once.
+    focus_asked: bool,
 }
 
 impl UnlockScreen {
+    /// The last try did not unlock: say why, and give the field the keyboard again.
+    pub fn refused(&mut self, why: String) {
+        let mut chars = why.chars();
+        let why = chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or(why);
+        self.failed = Some(why);
+        self.focus_asked = false;
+    }
+
     /// What was typed, taken out of the screen (the field is wiped).
     pub fn take_typed(&mut self) -> age::secrecy::SecretString {
         let typed = age::secrecy::SecretString::from(self.typed.clone());
@@ -42,6 +55,7 @@ impl Room for UnlockScreen {
             ui.add_space(theme::GAP);
             let field = ui.add(
                 egui::TextEdit::singleline(&mut self.typed)
+                    .id(egui::Id::new("unlock-passphrase"))
                     .password(true)
                     .hint_text("Passphrase or recovery key")
                     .desired_width(f32::INFINITY),
@@ -52,7 +66,11 @@ impl Room for UnlockScreen {
                 None,
                 "Passphrase or recovery key",
             );
-            if !field.has_focus() && self.failed.is_none() && self.typed.is_empty() {
+            // The field takes the keyboard once, as the screen opens: asking
+            // every frame would redraw without end while the window is not
+            // the active one.
+            if !self.focus_asked {
+                self.focus_asked = true;
                 field.request_focus();
             }
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));

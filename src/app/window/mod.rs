@@ -400,6 +400,8 @@ impl eframe::App for ReflectApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.flush();
         self.closed_cleanly();
+        // What was made to print (a summary, a recovery key) goes with the window.
+        let _ = std::fs::remove_dir_all(super::sharing::print_folder());
         self.metrics.write();
     }
 }

@@ -329,6 +329,12 @@ impl ReflectApp {
                 );
             }
             Action::EncryptNotebook => privacy::encrypt(&mut self.notebook, &mut self.screens),
+            Action::PrintRecoveryKey => {
+                if let Some(key) = self.screens.rooms.settings.privacy.recovery_key.clone() {
+                    self.sharing
+                        .print_recovery_key(&self.jobs, &self.config, key);
+                }
+            }
             Action::RecoveryKeyKept => self.screens.rooms.settings.privacy.recovery_key = None,
             Action::OpenProtectedImport => {
                 self.importing

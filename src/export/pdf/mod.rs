@@ -267,3 +267,37 @@ fn draw_op(fonts: &Fonts, surface: &mut krilla::surface::Surface<'_>, op: &Op) {
         }
     }
 }
+
+/// A one-page tagged PDF with a notebook's recovery key, to print and keep
+/// apart from the computer.
+pub fn render_recovery_key(key: &str) -> Result<Vec<u8>, PdfError> {
+    use super::document::{Block, Part, Span};
+    let doc = Document {
+        title: "Your recovery key".to_owned(),
+        subtitle: "PL Reflect".to_owned(),
+        meta: vec![format!("Printed on {}", crate::clock::today())],
+        parts: vec![Part {
+            id: "recovery-key",
+            heading: "Keep this page safe".to_owned(),
+            blocks: vec![
+                Block::Paragraph(vec![Span::strong(key)]),
+                Block::Paragraph(vec![Span::plain(
+                    "If you forget your passphrase, this key opens your encrypted notebook: \
+                     type it where PL Reflect asks for the passphrase.",
+                )]),
+                Block::Note(
+                    "Keep it apart from the computer, where someone who finds the computer \
+                     will not find it too. Anyone with this key and the computer can read \
+                     the notebook."
+                        .to_owned(),
+                ),
+            ],
+        }],
+    };
+    let meta = PdfMeta {
+        title: "Your recovery key".to_owned(),
+        language: Some("en".to_owned()),
+        author: None,
+    };
+    render_document(&doc, &meta, &PdfOptions::default())
+}
