@@ -55,7 +55,6 @@ impl Room for UnlockScreen {
             ui.add_space(theme::GAP);
             let field = ui.add(
                 egui::TextEdit::singleline(&mut self.typed)
-                    .id(egui::Id::new("unlock-passphrase"))
                     .password(true)
                     .hint_text("Passphrase or recovery key")
                     .desired_width(f32::INFINITY),
