@@ -57,7 +57,9 @@ fn a_save_that_changes_the_content_keeps_a_version_and_one_that_does_not_keeps_n
     let temp = tempfile::tempdir().unwrap();
     let clock = Arc::new(AtomicU64::new(START));
     let store = open_at(temp.path(), &clock);
-    store.save_teachers(&[teacher("t-1", "Ms. Rivera")]).unwrap();
+    store
+        .save_teachers(&[teacher("t-1", "Ms. Rivera")])
+        .unwrap();
     let mut r = reflection("r-1", "t-1", 3);
     store.save_reflection(&r).unwrap();
     clock.fetch_add(1000, Ordering::SeqCst);
@@ -80,7 +82,12 @@ fn a_save_that_changes_the_content_keeps_a_version_and_one_that_does_not_keeps_n
         .map(|v| v.record.answers["item-00"].text.as_str())
         .collect();
     assert_eq!(texts[1..], ["A second thought.", "A third thought."]);
-    assert!(history.versions.windows(2).all(|w| w[0].info.millis < w[1].info.millis));
+    assert!(
+        history
+            .versions
+            .windows(2)
+            .all(|w| w[0].info.millis < w[1].info.millis)
+    );
     assert_eq!(history.versions[0].info.id, "20260907T080000.000Z");
     // Each version is the record's file as it was saved: the last is the file itself.
     let last = &history.versions[2].info.path;
@@ -88,7 +95,10 @@ fn a_save_that_changes_the_content_keeps_a_version_and_one_that_does_not_keeps_n
         std::fs::read(last).unwrap(),
         std::fs::read(store.reflection_path("r-1").unwrap()).unwrap()
     );
-    assert_eq!(history.find("2").unwrap().record.answers["item-00"].text, "A second thought.");
+    assert_eq!(
+        history.find("2").unwrap().record.answers["item-00"].text,
+        "A second thought."
+    );
     assert_eq!(
         history.find("20260907T080001.001Z").map(|v| v.info.millis),
         Some(START + 1001)
@@ -108,7 +118,11 @@ fn a_save_that_changes_the_content_keeps_a_version_and_one_that_does_not_keeps_n
 fn a_reflection_from_before_history_keeps_its_old_state_as_its_first_version() {
     let temp = tempfile::tempdir().unwrap();
     let store = open(temp.path());
-    let old = with_text(reflection("r-old", "t-1", 2), "item-00", "Written last year.");
+    let old = with_text(
+        reflection("r-old", "t-1", 2),
+        "item-00",
+        "Written last year.",
+    );
     // As an older PL Reflect left it: a file, no history.
     std::fs::create_dir_all(temp.path().join("reflections")).unwrap();
     std::fs::write(
@@ -133,7 +147,10 @@ fn versions_are_kept_and_pruned_across_simulated_days() {
     // Five days; each evening one sitting of 30 saves, 20 s apart.
     for day in 0..5 {
         for n in 0..30 {
-            clock.store(START + day * DAY + 10 * 60 * MINUTE + n * 20_000, Ordering::SeqCst);
+            clock.store(
+                START + day * DAY + 10 * 60 * MINUTE + n * 20_000,
+                Ordering::SeqCst,
+            );
             r = with_text(r, "item-00", &format!("day {day}, save {n}"));
             store.save_reflection(&r).unwrap();
         }
@@ -171,7 +188,11 @@ fn an_imported_version_stays_the_first_version_for_ever() {
     let temp = tempfile::tempdir().unwrap();
     let clock = Arc::new(AtomicU64::new(START));
     let store = open_at(temp.path(), &clock);
-    let imported = with_text(reflection("r-imp", "t-1", 1), "item-00", "As the teacher sent it.");
+    let imported = with_text(
+        reflection("r-imp", "t-1", 1),
+        "item-00",
+        "As the teacher sent it.",
+    );
     store.save_imported_reflection(&imported).unwrap();
     let mut r = imported.clone();
     for n in 0..5 {
@@ -258,7 +279,10 @@ fn sessions_keep_their_versions_too() {
     store.save_session(&session).unwrap();
     let history = store.session_history(&session.id).unwrap();
     assert_eq!(history.versions.len(), 2);
-    assert_eq!(history.versions[1].record.notes, "We talked about stations.");
+    assert_eq!(
+        history.versions[1].record.notes,
+        "We talked about stations."
+    );
     store.delete_session(&session.id).unwrap();
     let trashed = store.session_history(&session.id).unwrap();
     assert!(trashed.in_trash);
@@ -271,7 +295,9 @@ fn sessions_keep_their_versions_too() {
 fn history_goes_to_the_trash_with_its_record_comes_back_and_is_removed_for_good_with_it() {
     let temp = tempfile::tempdir().unwrap();
     let store = open(temp.path());
-    store.save_teachers(&[teacher("t-1", "Ms. Rivera")]).unwrap();
+    store
+        .save_teachers(&[teacher("t-1", "Ms. Rivera")])
+        .unwrap();
     let mut r = reflection("r-trash", "t-1", 1);
     store.save_reflection(&r).unwrap();
     r = with_text(r, "item-00", "More");
@@ -285,7 +311,10 @@ fn history_goes_to_the_trash_with_its_record_comes_back_and_is_removed_for_good_
     let contents = store.trash_contents();
     assert_eq!(contents.reflections.len(), 1);
     assert_eq!(contents.versions["r-trash"], 2);
-    assert_eq!(contents.everything.to_string(), "1 reflection and 2 earlier versions");
+    assert_eq!(
+        contents.everything.to_string(),
+        "1 reflection and 2 earlier versions"
+    );
     assert_eq!(
         store.load_trashed_reflection("r-trash").unwrap().reflection,
         r
@@ -297,7 +326,10 @@ fn history_goes_to_the_trash_with_its_record_comes_back_and_is_removed_for_good_
     // A late save after a restore still records into the history that came back.
     r = with_text(r, "item-00", "After the restore");
     store.save_reflection(&r).unwrap();
-    assert_eq!(store.reflection_history("r-trash").unwrap().versions.len(), 3);
+    assert_eq!(
+        store.reflection_history("r-trash").unwrap().versions.len(),
+        3
+    );
 
     store.delete_reflection("r-trash").unwrap();
     let removed = store.remove_reflection_for_good("r-trash").unwrap();
@@ -312,13 +344,17 @@ fn history_goes_to_the_trash_with_its_record_comes_back_and_is_removed_for_good_
 fn emptying_the_trash_removes_everything_in_it_and_says_what() {
     let temp = tempfile::tempdir().unwrap();
     let store = open(temp.path());
-    store.save_teachers(&[teacher("t-1", "Ms. Rivera")]).unwrap();
+    store
+        .save_teachers(&[teacher("t-1", "Ms. Rivera")])
+        .unwrap();
     for id in ["r-a", "r-b"] {
         store.save_reflection(&reflection(id, "t-1", 1)).unwrap();
     }
     // Replaced by an import, then deleted: the older copy is kept in the
     // trash beside the newer one.
-    store.replace_reflection(&reflection("r-a", "t-1", 2)).unwrap();
+    store
+        .replace_reflection(&reflection("r-a", "t-1", 2))
+        .unwrap();
     for id in ["r-a", "r-b"] {
         store.delete_reflection(id).unwrap();
     }
@@ -326,18 +362,26 @@ fn emptying_the_trash_removes_everything_in_it_and_says_what() {
     store.save_session(&session).unwrap();
     store.delete_session(&session.id).unwrap();
     // A reflection still in use is not touched.
-    store.save_reflection(&reflection("r-kept", "t-1", 1)).unwrap();
+    store
+        .save_reflection(&reflection("r-kept", "t-1", 1))
+        .unwrap();
 
     let everything = store.trash_contents().everything;
     let removed = store.empty_trash().unwrap();
     assert_eq!(removed, everything);
     assert_eq!((removed.reflections, removed.sessions), (2, 1));
     assert!(removed.versions >= 3, "{removed:?}");
-    assert!(removed.other_files >= 1, "the older copy of r-a: {removed:?}");
+    assert!(
+        removed.other_files >= 1,
+        "the older copy of r-a: {removed:?}"
+    );
     assert_eq!(support::all_files(&store.trash_dir()).len(), 0);
     assert!(store.trash_dir().is_dir(), "the trash itself stays");
     assert!(store.load_reflection("r-kept").is_ok());
-    assert_eq!(store.reflection_history("r-kept").unwrap().versions.len(), 1);
+    assert_eq!(
+        store.reflection_history("r-kept").unwrap().versions.len(),
+        1
+    );
     assert_eq!(store.trash_contents().everything.to_string(), "nothing");
 }
 
@@ -346,7 +390,9 @@ fn a_damaged_version_is_reported_and_kept_and_never_blocks_the_reflection() {
     let temp = tempfile::tempdir().unwrap();
     let clock = Arc::new(AtomicU64::new(START));
     let store = open_at(temp.path(), &clock);
-    store.save_teachers(&[teacher("t-1", "Ms. Rivera")]).unwrap();
+    store
+        .save_teachers(&[teacher("t-1", "Ms. Rivera")])
+        .unwrap();
     let mut r = reflection("r-dmg", "t-1", 1);
     for n in 0..3 {
         clock.fetch_add(MINUTE, Ordering::SeqCst);
@@ -393,7 +439,10 @@ fn a_damaged_version_is_reported_and_kept_and_never_blocks_the_reflection() {
     // Long after, pruning removes what is past keeping but never a damaged file.
     clock.fetch_add(90 * DAY, Ordering::SeqCst);
     reopened.prune_history();
-    assert!(files[1].exists() && files[2].exists(), "damaged versions are kept");
+    assert!(
+        files[1].exists() && files[2].exists(),
+        "damaged versions are kept"
+    );
 }
 
 #[test]
@@ -424,7 +473,9 @@ fn a_killed_writer_leaves_the_record_and_its_history_readable() {
     let dir = temp.path();
     {
         let store = open(dir);
-        store.save_teachers(&[teacher("t-1", "Ms. Okafor")]).unwrap();
+        store
+            .save_teachers(&[teacher("t-1", "Ms. Okafor")])
+            .unwrap();
         store
             .save_reflection(&with_text(reflection("r-crash", "t-1", 20), "item-00", "0"))
             .unwrap();
@@ -446,31 +497,51 @@ fn a_killed_writer_leaves_the_record_and_its_history_readable() {
         let mut line = String::new();
         while !line.contains("READY") {
             line.clear();
-            assert!(stdout.read_line(&mut line).unwrap() > 0, "the writer ended early");
+            assert!(
+                stdout.read_line(&mut line).unwrap() > 0,
+                "the writer ended early"
+            );
         }
         std::thread::sleep(Duration::from_millis(rng.below(25)));
-        assert!(child.try_wait().unwrap().is_none(), "the writer stopped on its own");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the writer stopped on its own"
+        );
         child.kill().unwrap();
         child.wait().unwrap();
         kills += 1;
 
         let store = Store::open(dir, Access::ReadOnly).unwrap();
-        let current = store.load_reflection("r-crash").expect("the record is readable");
+        let current = store
+            .load_reflection("r-crash")
+            .expect("the record is readable");
         let generation: u64 = current.reflection.answers["item-00"].text.parse().unwrap();
-        assert!(generation >= last_generation, "went back from {last_generation}");
+        assert!(
+            generation >= last_generation,
+            "went back from {last_generation}"
+        );
         last_generation = generation;
         let history = store.reflection_history("r-crash").unwrap();
-        assert!(history.problems.is_empty(), "after a kill: {:?}", history.problems);
+        assert!(
+            history.problems.is_empty(),
+            "after a kill: {:?}",
+            history.problems
+        );
         // A version is kept before the record is written: the newest version
         // is the record as it is, or the save that the kill interrupted.
         let newest: u64 = history.versions.last().unwrap().record.answers["item-00"]
             .text
             .parse()
             .unwrap();
-        assert!(newest == generation || newest == generation + 1, "{newest} vs {generation}");
+        assert!(
+            newest == generation || newest == generation + 1,
+            "{newest} vs {generation}"
+        );
         let leftovers = store.check();
         assert!(
-            leftovers.iter().all(|p| p.kind == ProblemKind::StrayTempFile),
+            leftovers
+                .iter()
+                .all(|p| p.kind == ProblemKind::StrayTempFile),
             "{leftovers:?}"
         );
     }

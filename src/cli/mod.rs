@@ -7,6 +7,7 @@ mod coach;
 mod docs;
 mod export;
 mod guides;
+mod history;
 mod notebook;
 mod output;
 
@@ -73,6 +74,13 @@ pub enum Command {
     Import(coach::ImportArgs),
     /// The school-wide picture of a guide: how many teachers use each practice, with no names.
     Aggregate(coach::AggregateArgs),
+    /// Every kept version of a reflection or session, with what changed.
+    History(history::HistoryArgs),
+    /// Bring back one answer, or a whole earlier version, as a new version.
+    Restore(history::RestoreArgs),
+    /// Deleted reflections and sessions: list, restore, remove for good.
+    #[command(subcommand)]
+    Trash(history::TrashCommand),
 }
 
 /// Builds the argument parser, with the data folder in use shown in `--help`.
@@ -100,6 +108,9 @@ pub fn run(global: &GlobalOptions, command: Command) -> ExitCode {
         Command::Export(args) => export::export(global, args),
         Command::Import(args) => coach::import(global, args),
         Command::Aggregate(args) => coach::aggregate(global, args),
+        Command::History(args) => history::history(global, args),
+        Command::Restore(args) => history::restore(global, args),
+        Command::Trash(command) => history::trash(global, command),
     };
     match result {
         Ok(code) => code,

@@ -28,12 +28,8 @@ pub struct Part {
 /// missing from a list differs from any part that is there), in the order of
 /// `after` and then of those only in `before`.
 pub fn changed_parts(before: &[Part], after: &[Part]) -> Vec<String> {
-    let lines_of = |parts: &[Part], key: &str| {
-        parts
-            .iter()
-            .find(|p| p.key == key)
-            .map(|p| p.lines.clone())
-    };
+    let lines_of =
+        |parts: &[Part], key: &str| parts.iter().find(|p| p.key == key).map(|p| p.lines.clone());
     let mut changed: Vec<String> = after
         .iter()
         .filter(|part| lines_of(before, &part.key).as_ref() != Some(&part.lines))
@@ -108,7 +104,7 @@ pub fn parts(guide: Option<&Guide>, reflection: &Reflection) -> Vec<Part> {
                 let about = note
                     .item_id
                     .as_deref()
-                    .map(|id| format!(" (on {})", name_of(guide, id)))
+                    .map(|id| format!(" (on {})", item_name(guide, id)))
                     .unwrap_or_default();
                 format!("{}{about}: {}", note.created.date(), note.text)
             })
@@ -170,8 +166,9 @@ fn item_label(item: &Item<'_>) -> String {
     }
 }
 
-/// An item's name, shortened for a summary line.
-fn name_of(guide: Option<&Guide>, item_id: &str) -> String {
+/// An item's name as the teacher knows it, shortened for a summary line;
+/// its id when the guide does not have it.
+pub fn item_name(guide: Option<&Guide>, item_id: &str) -> String {
     let full = guide
         .and_then(|g| g.item(item_id))
         .map_or_else(|| item_id.to_owned(), |item| item_label(&item));
@@ -248,7 +245,7 @@ pub fn changes(guide: Option<&Guide>, before: &Reflection, after: &Reflection) -
         phrases.push(format!("{} levels changed", levels.len()));
     } else {
         for (id, was, now) in levels {
-            let name = name_of(guide, id);
+            let name = item_name(guide, id);
             let label = |level: &str| level_label(guide, id, level);
             phrases.push(match (was, now) {
                 (None, Some(now)) => format!("{name} set to {}", label(now)),
@@ -262,13 +259,21 @@ pub fn changes(guide: Option<&Guide>, before: &Reflection, after: &Reflection) -
     }
     for (count, one, many) in [
         (affirmed, "statement affirmed", "statements affirmed"),
-        (unaffirmed, "statement no longer affirmed", "statements no longer affirmed"),
+        (
+            unaffirmed,
+            "statement no longer affirmed",
+            "statements no longer affirmed",
+        ),
         (steps_added, "next step added", "next steps added"),
         (steps_changed, "next step changed", "next steps changed"),
         (steps_done, "next step done", "next steps done"),
         (steps_removed, "next step removed", "next steps removed"),
         (made_private, "answer made private", "answers made private"),
-        (shared, "answer no longer private", "answers no longer private"),
+        (
+            shared,
+            "answer no longer private",
+            "answers no longer private",
+        ),
     ] {
         if count > 0 {
             phrases.push(plural(count, one, many));
@@ -291,7 +296,10 @@ pub fn changes(guide: Option<&Guide>, before: &Reflection, after: &Reflection) -
     let notes_added = now_notes.difference(&was_notes).count();
     let notes_removed = was_notes.difference(&now_notes).count();
     if notes_added > 0 {
-        phrases.push(format!("{} added", plural(notes_added, "coach note", "coach notes")));
+        phrases.push(format!(
+            "{} added",
+            plural(notes_added, "coach note", "coach notes")
+        ));
     }
     if notes_removed > 0 {
         phrases.push(format!(
@@ -485,10 +493,24 @@ mod tests {
             phrases.contains(&"Small-group teaching no longer at Regular practice".to_owned()),
             "{phrases:?}"
         );
-        assert!(phrases.iter().any(|p| p.starts_with("Station rotation set to ")), "{phrases:?}");
-        assert!(phrases.contains(&"1 statement affirmed".to_owned()), "{phrases:?}");
-        assert!(phrases.contains(&"1 answer made private".to_owned()), "{phrases:?}");
-        assert!(phrases.contains(&"renamed \"Winter check-in\"".to_owned()), "{phrases:?}");
+        assert!(
+            phrases
+                .iter()
+                .any(|p| p.starts_with("Station rotation set to ")),
+            "{phrases:?}"
+        );
+        assert!(
+            phrases.contains(&"1 statement affirmed".to_owned()),
+            "{phrases:?}"
+        );
+        assert!(
+            phrases.contains(&"1 answer made private".to_owned()),
+            "{phrases:?}"
+        );
+        assert!(
+            phrases.contains(&"renamed \"Winter check-in\"".to_owned()),
+            "{phrases:?}"
+        );
         // Only the time changed: nothing a teacher would see.
         let mut later = after.clone();
         later.updated = Timestamp("2027-01-01T00:00:00Z".into());
@@ -498,7 +520,12 @@ mod tests {
         );
         // Many levels at once are counted, not listed.
         let mut many = reflection();
-        for id in ["station-rotation", "small-group-instruction", "exit-tickets", "goal-setting"] {
+        for id in [
+            "station-rotation",
+            "small-group-instruction",
+            "exit-tickets",
+            "goal-setting",
+        ] {
             many.answers.insert(id.into(), level("trying"));
         }
         assert_eq!(
@@ -564,7 +591,10 @@ mod tests {
 
         // One answer: only it changes.
         let mut one = current.clone();
-        assert_eq!(restore_part(&mut one, &old, "item:q-1", now.clone()), Ok(true));
+        assert_eq!(
+            restore_part(&mut one, &old, "item:q-1", now.clone()),
+            Ok(true)
+        );
         assert_eq!(one.answers["q-1"].text, "first words");
         assert!(!one.answers.contains_key("q-2"));
         assert_eq!(one.answers["q-3"].text, "new since");

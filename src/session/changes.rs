@@ -117,8 +117,7 @@ pub fn changes(before: &CoachSession, after: &CoachSession) -> Vec<String> {
     if order(before, after) != order(after, before) {
         phrases.push("agenda reordered".to_owned());
     }
-    let find_step =
-        |s: &CoachSession, id: &str| s.next_steps.iter().find(|a| a.id == id).cloned();
+    let find_step = |s: &CoachSession, id: &str| s.next_steps.iter().find(|a| a.id == id).cloned();
     let (mut steps_added, mut steps_removed, mut steps_changed, mut steps_done) = (0, 0, 0, 0);
     for step in &after.next_steps {
         match find_step(before, &step.id) {
@@ -305,7 +304,10 @@ mod tests {
         let (one, two) = (old.agenda[0].id.clone(), old.agenda[1].id.clone());
         let mut current = old.clone();
         edit(&mut current, SessionEdit::SetNotes("Overwritten".into()));
-        edit(&mut current, SessionEdit::RemoveAgendaItem { id: one.clone() });
+        edit(
+            &mut current,
+            SessionEdit::RemoveAgendaItem { id: one.clone() },
+        );
         edit(
             &mut current,
             SessionEdit::SetAgendaText {
@@ -315,11 +317,17 @@ mod tests {
         );
         let now = at(30);
         let mut back = current.clone();
-        assert_eq!(restore_part(&mut back, &old, "notes", now.clone()), Ok(true));
+        assert_eq!(
+            restore_part(&mut back, &old, "notes", now.clone()),
+            Ok(true)
+        );
         assert_eq!(back.notes, "First notes");
         assert_eq!(back.agenda.len(), 1);
         // A removed point comes back where it was.
-        assert_eq!(restore_part(&mut back, &old, &format!("agenda:{one}"), now.clone()), Ok(true));
+        assert_eq!(
+            restore_part(&mut back, &old, &format!("agenda:{one}"), now.clone()),
+            Ok(true)
+        );
         assert_eq!(back.agenda[0].id, one);
         assert_eq!(back.agenda[1].text, "Two, reworded");
         assert_eq!(restore_part(&mut back, &old, &two, now.clone()), Ok(true));
@@ -328,7 +336,10 @@ mod tests {
 
         let mut all = current.clone();
         assert!(restore_all(&mut all, &old, now.clone()));
-        assert_eq!((all.notes.as_str(), all.agenda.clone()), ("First notes", old.agenda.clone()));
+        assert_eq!(
+            (all.notes.as_str(), all.agenda.clone()),
+            ("First notes", old.agenda.clone())
+        );
         assert_eq!(all.id, current.id);
         assert_eq!(all.updated, now);
     }

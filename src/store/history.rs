@@ -199,9 +199,9 @@ impl<R> History<R> {
             return number.checked_sub(1).and_then(|i| self.versions.get(i));
         }
         let wanted = wanted.strip_suffix(".json").unwrap_or(wanted);
-        self.versions.iter().find(|v| {
-            v.info.id == wanted || v.info.id.strip_suffix(".imported") == Some(wanted)
-        })
+        self.versions
+            .iter()
+            .find(|v| v.info.id == wanted || v.info.id.strip_suffix(".imported") == Some(wanted))
     }
 }
 
@@ -502,7 +502,8 @@ impl Store {
             path: path.to_path_buf(),
             cause,
         };
-        self.make_history_dir(&dir).map_err(|cause| failed(&dir, cause))?;
+        self.make_history_dir(&dir)
+            .map_err(|cause| failed(&dir, cause))?;
         let mut last = latest.millis;
         if !latest.any
             && let Ok(Some(found)) = parse::read(main)
@@ -514,7 +515,8 @@ impl Store {
                 .ok()
                 .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
                 .map_or(now, |d| d.as_millis() as u64);
-            let (path, millis) = free_version_path(&dir, written.min(now.saturating_sub(1)), Origin::Saved);
+            let (path, millis) =
+                free_version_path(&dir, written.min(now.saturating_sub(1)), Origin::Saved);
             if let Err(cause) = atomic::write_on(self.disk(), &path, &found) {
                 known.remove(id);
                 return Err(failed(&path, cause));
@@ -586,7 +588,8 @@ impl Store {
         let keep = versions_to_keep(&times, now);
         let mut removed = 0;
         for (info, keep) in infos.iter().zip(keep) {
-            let readable = matches!(parse::read(&info.path), Ok(Some(bytes)) if K::parse(&bytes).is_ok());
+            let readable =
+                matches!(parse::read(&info.path), Ok(Some(bytes)) if K::parse(&bytes).is_ok());
             if !keep && readable && self.disk().remove_file(&info.path).is_ok() {
                 removed += 1;
             }
@@ -647,7 +650,13 @@ impl Store {
         }
         let to = self.trashed_history_dir(id)?;
         let root = self.trashed_history_root();
-        self.move_history(&from, &to, &root, record, "move its earlier versions to the trash")
+        self.move_history(
+            &from,
+            &to,
+            &root,
+            record,
+            "move its earlier versions to the trash",
+        )
     }
 
     /// Moves record `id`'s history back from the trash, ahead of the record.
@@ -713,7 +722,11 @@ impl Store {
 
     /// Removes a folder of earlier versions and everything in it, for good.
     /// Returns how many versions went.
-    pub(super) fn remove_history_dir(&self, dir: &Path, record: &Path) -> Result<usize, StoreError> {
+    pub(super) fn remove_history_dir(
+        &self,
+        dir: &Path,
+        record: &Path,
+    ) -> Result<usize, StoreError> {
         if !dir.is_dir() {
             return Ok(0);
         }
@@ -907,7 +920,11 @@ mod tests {
     fn everything_of_the_last_day_is_kept() {
         let times: Vec<u64> = (0..60).collect();
         assert_eq!(kept(&times, &[], 60 * MINUTE), times);
-        assert_eq!(kept(&times, &[], DAY - 1), times, "the oldest is not quite a day old");
+        assert_eq!(
+            kept(&times, &[], DAY - 1),
+            times,
+            "the oldest is not quite a day old"
+        );
         // A day on, the first goes: the next came a minute after it, in the same session.
         assert_eq!(kept(&times, &[], DAY), times[1..]);
     }

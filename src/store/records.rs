@@ -259,8 +259,8 @@ impl Store {
             });
         }
         let history = self.history_from_trash(id, &path)?;
-        let restored = move_out_of_trash(self.disk(), K::RECORD, &trashed, &path, &dir)
-            .and_then(|()| {
+        let restored =
+            move_out_of_trash(self.disk(), K::RECORD, &trashed, &path, &dir).and_then(|()| {
                 self.remember(|p| p == path, &[]);
                 finish_restore(self.disk(), &trashed, &path, &[&dir, &trash_dir])
             });

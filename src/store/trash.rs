@@ -15,7 +15,9 @@ use super::conflicts::record_files;
 use super::history::Removed;
 use super::paths::backup_path;
 use super::records::{Kind, Reflections, Sessions, load_trashed_file};
-use super::{DataProblem, Record, ReflectionHeader, Store, StoreError, StoredReflection, StoredSession};
+use super::{
+    DataProblem, Record, ReflectionHeader, Store, StoreError, StoredReflection, StoredSession,
+};
 
 /// What the trash holds.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -86,7 +88,10 @@ impl Store {
     pub fn empty_trash(&self) -> Result<Removed, StoreError> {
         self.writable()?;
         let mut removed = Removed::default();
-        for (folder, session) in [(self.trash_dir(), false), (self.trashed_sessions_dir(), true)] {
+        for (folder, session) in [
+            (self.trash_dir(), false),
+            (self.trashed_sessions_dir(), true),
+        ] {
             let files = record_files(&folder).map_err(StoreError::refused)?;
             for file in files {
                 let id = file

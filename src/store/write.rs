@@ -44,7 +44,11 @@ impl Store {
         self.save_reflection_as(reflection, Origin::Imported)
     }
 
-    fn save_reflection_as(&self, reflection: &Reflection, origin: Origin) -> Result<(), StoreError> {
+    fn save_reflection_as(
+        &self,
+        reflection: &Reflection,
+        origin: Origin,
+    ) -> Result<(), StoreError> {
         let path = self.save_target::<Reflections>(reflection, "this reflection")?;
         let bytes = reflection_bytes(reflection, &path)?;
         self.record_version::<Reflections>(&reflection.id, &bytes, &path, origin)?;

@@ -14,6 +14,7 @@ pub mod dialogs;
 pub mod due;
 pub mod export_dialog;
 pub mod file_chooser;
+pub mod history;
 pub mod home;
 pub mod problems;
 pub mod reflect;
@@ -22,6 +23,7 @@ pub mod session;
 pub mod settings;
 pub mod summary;
 pub mod teachers;
+pub mod trash;
 pub mod welcome;
 pub mod widgets;
 
@@ -53,6 +55,12 @@ pub trait Room {
     /// summary, export and print commands use it.
     fn reflection_id(&self) -> Option<&str> {
         None
+    }
+
+    /// The reflection or session the screen is about, if any: Undo, Redo and
+    /// History act on it.
+    fn record_id(&self) -> Option<&str> {
+        self.reflection_id()
     }
 
     /// A command meant for the screen in view (the next section, say).
@@ -118,6 +126,10 @@ screens! {
     Settings => settings: settings::SettingsScreen,
     /// Copies of reflections that a synced folder left.
     Conflicts => conflicts: conflicts::ConflictsScreen,
+    /// Every earlier version of a reflection or session.
+    History => history: history::HistoryScreen,
+    /// Deleted reflections and sessions.
+    Trash => trash: trash::TrashScreen,
 }
 
 /// Where the person is, and where they came from.
@@ -166,6 +178,18 @@ impl Screens {
     /// The reflection the screen in view is about.
     pub fn reflection_id(&self) -> Option<&str> {
         self.rooms.room(self.current).reflection_id()
+    }
+
+    /// The reflection or session the screen in view is about.
+    pub fn record_id(&self) -> Option<&str> {
+        self.rooms.room(self.current).record_id()
+    }
+
+    /// Shows the history of reflection or session `id`, coming back to where the person was.
+    pub fn show_history(&mut self, id: String) {
+        let back = self.current;
+        self.rooms.history = history::HistoryScreen::new(id, back);
+        self.go(Screen::History);
     }
 
     /// Whether the person went to another screen (or reflection) since the
@@ -298,6 +322,28 @@ pub enum Action {
     UndoDeleteTeacher,
     /// Back from Settings to where the person was.
     LeaveSettings,
+    /// Shows the history of a reflection or session.
+    OpenHistory(String),
+    /// Brings back part of an earlier version (a part's key), or all of it.
+    RestoreVersion {
+        record_id: String,
+        version: crate::app::notebook::RecordCopy,
+        part: Option<String>,
+        /// What the part is, as the person knows it: "the answer to Station rotation".
+        label: String,
+    },
+    /// Brings a reflection or session back from the trash.
+    RestoreFromTrash {
+        id: String,
+        session: bool,
+    },
+    /// Removes a reflection or session in the trash for good (confirmed).
+    RemoveForGood {
+        id: String,
+        session: bool,
+    },
+    /// Removes everything in the trash for good (confirmed).
+    EmptyTrash,
 }
 
 impl Action {
