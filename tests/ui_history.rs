@@ -334,3 +334,81 @@ fn removing_for_good_asks_first_and_names_what_goes() {
     common::settle(&mut harness);
     harness.get_by_label("The trash is empty.");
 }
+
+fn saved_session(harness: &mut App, dir: &std::path::Path) -> serde_json::Value {
+    harness.state_mut().flush();
+    let file = common::files_in(&dir.join("sessions"))
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("a session file");
+    serde_json::from_slice(&std::fs::read(file).expect("read")).expect("json")
+}
+
+#[test]
+fn a_coach_sessions_notes_are_undone_and_brought_back_from_its_history() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut harness = open_app(dir.path());
+    begin(&mut harness, "Ms. Rivera");
+    click(&mut harness, "File");
+    click(&mut harness, "Add a teacher…");
+    type_into(&mut harness, "Teacher's name", "Mr. Chen");
+    click(&mut harness, "Add teacher");
+    click(&mut harness, "New session with Mr. Chen");
+    harness.state_mut().flush();
+    for notes in ["Wants to visit a station", "Rewritten later"] {
+        common::replace_text(&mut harness, "Session notes", notes);
+        press(&mut harness, egui::Key::Escape);
+        harness.state_mut().flush();
+        // A pause, as a person makes: typing with pauses under 2 s is one step to undo.
+        std::thread::sleep(std::time::Duration::from_millis(2100));
+    }
+    type_into(&mut harness, "New agreed step", "Two stations on Friday");
+    click(&mut harness, "Add step");
+    harness.state_mut().flush();
+    assert_eq!(
+        saved_session(&mut harness, dir.path())["next_steps"][0]["text"],
+        "Two stations on Friday"
+    );
+
+    // Ctrl+Z: the step goes, then the rewrite.
+    ctrl(&mut harness, egui::Key::Z);
+    assert_eq!(
+        saved_session(&mut harness, dir.path())["next_steps"]
+            .as_array()
+            .map(Vec::len),
+        Some(0)
+    );
+    ctrl(&mut harness, egui::Key::Z);
+    harness.state_mut().flush();
+    assert_eq!(
+        saved_session(&mut harness, dir.path())["notes"],
+        "Wants to visit a station"
+    );
+    ctrl_shift(&mut harness, egui::Key::Z);
+    harness.state_mut().flush();
+    assert_eq!(
+        saved_session(&mut harness, dir.path())["notes"],
+        "Rewritten later"
+    );
+
+    // From the session's history, the first notes come back.
+    click(&mut harness, "History of this session");
+    common::settle(&mut harness);
+    let rows: Vec<String> = harness
+        .get_all_by_label_contains(", saved ")
+        .map(|n| n.accesskit_node().label().unwrap_or_default().to_string())
+        .collect();
+    let first_notes = rows
+        .iter()
+        .rev()
+        .find(|r| r.contains("Session notes changed"))
+        .expect("the version that wrote the notes")
+        .clone();
+    click(&mut harness, &first_notes);
+    click(&mut harness, "Bring back this part: Session notes");
+    harness.state_mut().flush();
+    let session = saved_session(&mut harness, dir.path());
+    assert_eq!(session["notes"], "Wants to visit a station");
+    // Only the notes came back: the step undone above stays undone.
+    assert_eq!(session["next_steps"].as_array().map(Vec::len), Some(0));
+}

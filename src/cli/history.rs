@@ -142,19 +142,14 @@ fn rows<R>(
     describe: impl Fn(Option<&R>, &R) -> String,
     parts: impl Fn(&R) -> Vec<Part>,
 ) -> Vec<VersionRow> {
-    let mut previous: Option<(&R, Vec<Part>)> = None;
-    let mut rows = Vec::with_capacity(history.versions.len());
-    for (index, version) in history.versions.iter().enumerate() {
-        let these = parts(&version.record);
-        let changed = match &previous {
-            Some((_, before)) => changes::changed_parts(before, &these),
-            None => Vec::new(),
-        };
-        let mut summary = describe(previous.as_ref().map(|(r, _)| *r), &version.record);
-        if version.info.origin == Origin::Imported {
-            summary = format!("Imported: {summary}");
-        }
-        rows.push(VersionRow {
+    let described =
+        changes::history_changes(history.versions.iter().map(|v| &v.record), describe, parts);
+    history
+        .versions
+        .iter()
+        .zip(described)
+        .enumerate()
+        .map(|(index, (version, change))| VersionRow {
             number: index + 1,
             version: version.info.id.clone(),
             time: version.info.time().0,
@@ -162,12 +157,13 @@ fn rows<R>(
                 Origin::Saved => "saved",
                 Origin::Imported => "imported",
             },
-            summary,
-            changed,
-        });
-        previous = Some((&version.record, these));
-    }
-    rows
+            summary: match version.info.origin {
+                Origin::Imported => format!("Imported: {}", change.summary),
+                Origin::Saved => change.summary,
+            },
+            changed: change.changed,
+        })
+        .collect()
 }
 
 pub fn history(global: &GlobalOptions, args: HistoryArgs) -> anyhow::Result<ExitCode> {

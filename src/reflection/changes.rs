@@ -44,6 +44,53 @@ pub fn changed_parts(before: &[Part], after: &[Part]) -> Vec<String> {
     changed
 }
 
+/// What one version of a history holds and what it changed since the one before.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionChanges {
+    /// What changed, in words ([`describe`]); for the first version, what it holds.
+    pub summary: String,
+    /// What the version holds, part by part.
+    pub parts: Vec<Part>,
+    /// The keys of the parts it changed ([`changed_parts`]).
+    pub changed: Vec<String>,
+    /// The parts the version before had and this one has not.
+    pub removed: Vec<Part>,
+}
+
+/// What each version of a history (oldest first) changed, as the history
+/// screen and `pl-reflect history` show it. Generic over the record, so that
+/// sessions use it too, with their own `describe` and `parts`.
+pub fn history_changes<'r, R: 'r>(
+    versions: impl IntoIterator<Item = &'r R>,
+    describe: impl Fn(Option<&R>, &R) -> String,
+    parts: impl Fn(&R) -> Vec<Part>,
+) -> Vec<VersionChanges> {
+    let mut previous: Option<(&R, Vec<Part>)> = None;
+    let mut all = Vec::new();
+    for version in versions {
+        let these = parts(version);
+        let (changed, removed) = match &previous {
+            Some((_, before)) => (
+                changed_parts(before, &these),
+                before
+                    .iter()
+                    .filter(|p| !these.iter().any(|q| q.key == p.key))
+                    .cloned()
+                    .collect(),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        all.push(VersionChanges {
+            summary: describe(previous.as_ref().map(|(r, _)| *r), version),
+            parts: these.clone(),
+            changed,
+            removed,
+        });
+        previous = Some((version, these));
+    }
+    all
+}
+
 /// The key of an item's answer among a reflection's parts.
 pub fn item_key(item_id: &str) -> String {
     format!("item:{item_id}")

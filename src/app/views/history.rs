@@ -94,55 +94,61 @@ impl HistoryScreen {
 /// Reads the history of record `id` and what each version changed.
 fn load(notebook: &Notebook, id: &str) -> Loaded {
     let revision = notebook.revision();
-    let mut problems = Vec::new();
-    let mut versions = Vec::new();
     let session = notebook.session(id).is_some();
-    if session {
-        match notebook.store.session_history(id) {
-            Ok(history) => {
-                problems.extend(history.problems.iter().map(ToString::to_string));
-                let mut before: Option<&crate::coach::CoachSession> = None;
-                for version in &history.versions {
-                    let parts = session_changes::parts(&version.record);
-                    versions.push(shown(
-                        version.info.clone(),
-                        RecordCopy::Session(Box::new(version.record.clone())),
-                        session_changes::describe(before, &version.record),
-                        parts,
-                        before.map(session_changes::parts),
-                        version.read_only.clone(),
-                    ));
-                    before = Some(&version.record);
-                }
-            }
-            Err(error) => problems.push(error.to_string()),
-        }
+    let read = if session {
+        notebook.store.session_history(id).map(|history| {
+            let described = changes::history_changes(
+                history.versions.iter().map(|v| &v.record),
+                session_changes::describe,
+                session_changes::parts,
+            );
+            let versions = history
+                .versions
+                .into_iter()
+                .zip(described)
+                .map(|(v, c)| {
+                    shown(
+                        v.info,
+                        RecordCopy::Session(Box::new(v.record)),
+                        c,
+                        v.read_only,
+                    )
+                })
+                .collect();
+            (versions, history.problems)
+        })
     } else {
         let guide = notebook
             .entry(id)
             .and_then(|e| notebook.guide(&e.reflection.guide_id))
             .cloned();
         let guide = guide.as_deref();
-        match notebook.store.reflection_history(id) {
-            Ok(history) => {
-                problems.extend(history.problems.iter().map(ToString::to_string));
-                let mut before: Option<&crate::reflection::Reflection> = None;
-                for version in &history.versions {
-                    let parts = changes::parts(guide, &version.record);
-                    versions.push(shown(
-                        version.info.clone(),
-                        RecordCopy::Reflection(Box::new(version.record.clone())),
-                        changes::describe(guide, before, &version.record),
-                        parts,
-                        before.map(|r| changes::parts(guide, r)),
-                        version.read_only.clone(),
-                    ));
-                    before = Some(&version.record);
-                }
-            }
-            Err(error) => problems.push(error.to_string()),
-        }
-    }
+        notebook.store.reflection_history(id).map(|history| {
+            let described = changes::history_changes(
+                history.versions.iter().map(|v| &v.record),
+                |before, after| changes::describe(guide, before, after),
+                |r| changes::parts(guide, r),
+            );
+            let versions = history
+                .versions
+                .into_iter()
+                .zip(described)
+                .map(|(v, c)| {
+                    shown(
+                        v.info,
+                        RecordCopy::Reflection(Box::new(v.record)),
+                        c,
+                        v.read_only,
+                    )
+                })
+                .collect();
+            (versions, history.problems)
+        })
+    };
+    let (versions, problems) = match read {
+        Ok((versions, problems)) => (versions, problems.iter().map(ToString::to_string).collect()),
+        Err(error) => (Vec::new(), vec![error.to_string()]),
+    };
     Loaded {
         revision,
         session,
@@ -154,32 +160,20 @@ fn load(notebook: &Notebook, id: &str) -> Loaded {
 fn shown(
     info: VersionInfo,
     record: RecordCopy,
-    mut summary: String,
-    parts: Vec<Part>,
-    before: Option<Vec<Part>>,
+    change: changes::VersionChanges,
     read_only: Option<String>,
 ) -> Shown {
-    if info.origin == Origin::Imported {
-        summary = format!("Imported: {summary}");
-    }
-    let (changed, removed) = match &before {
-        Some(before) => (
-            changes::changed_parts(before, &parts),
-            before
-                .iter()
-                .filter(|p| !parts.iter().any(|q| q.key == p.key))
-                .cloned()
-                .collect(),
-        ),
-        None => (Vec::new(), Vec::new()),
+    let summary = match info.origin {
+        Origin::Imported => format!("Imported: {}", change.summary),
+        Origin::Saved => change.summary,
     };
     Shown {
         info,
         record,
         summary,
-        parts,
-        changed,
-        removed,
+        parts: change.parts,
+        changed: change.changed,
+        removed: change.removed,
         read_only,
     }
 }
@@ -251,10 +245,18 @@ impl Room for HistoryScreen {
                     .id_salt("version-list")
                     .show(ui, |ui| {
                         let total = loaded.versions.len();
+                        // The newest version that holds what is there now is "now";
+                        // an older one that holds the same is "the same as now".
+                        let newest_now = loaded.versions.iter().rposition(|v| v.parts == now);
                         for (index, version) in loaded.versions.iter().enumerate().rev() {
                             let when = when_to_the_second(&version.info.time());
-                            let is_now = version.parts == now;
-                            let now_mark = if is_now { " · as it is now" } else { "" };
+                            let now_mark = if newest_now == Some(index) {
+                                " · as it is now"
+                            } else if version.parts == now {
+                                " · the same as now"
+                            } else {
+                                ""
+                            };
                             let open = selected.as_ref() == Some(&version.info.id);
                             let response = ui.selectable_label(
                                 open,

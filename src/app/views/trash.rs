@@ -38,6 +38,8 @@ pub struct TrashScreen {
     loaded: Option<(u64, TrashContents)>,
     opened: Option<Opened>,
     confirm: Option<Confirm>,
+    /// The question was just asked: bring it into sight, with the keyboard on "No".
+    confirm_is_new: bool,
 }
 
 /// One row of the list.
@@ -216,6 +218,7 @@ impl Room for TrashScreen {
                 {
                     let everything = self.loaded.as_ref().map(|(_, c)| c.everything).unwrap_or_default();
                     self.confirm = Some(Confirm::Everything(everything));
+                    self.confirm_is_new = true;
                 }
                 if let Some((_, contents)) = &self.loaded
                     && !contents.problems.is_empty()
@@ -307,6 +310,7 @@ impl TrashScreen {
                 title: row.title.clone(),
                 versions: row.versions,
             });
+            self.confirm_is_new = true;
         }
     }
 
@@ -345,7 +349,8 @@ impl TrashScreen {
             ),
         };
         let mut answer = None;
-        theme::card(ui).show(ui, |ui| {
+        let is_new = std::mem::take(&mut self.confirm_is_new);
+        let card = theme::card(ui).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.colored_label(
                 theme::warning(ui.visuals()),
@@ -355,11 +360,18 @@ impl TrashScreen {
                 if ui.button(yes).clicked() {
                     answer = Some(true);
                 }
-                if ui.button("No, keep it").clicked() {
+                let no = ui.button("No, keep it");
+                if is_new {
+                    no.request_focus();
+                }
+                if no.clicked() {
                     answer = Some(false);
                 }
             });
         });
+        if is_new {
+            card.response.scroll_to_me(Some(egui::Align::TOP));
+        }
         ui.add_space(theme::GAP);
         if answer == Some(true) {
             actions.push(match confirm {
