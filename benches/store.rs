@@ -3,9 +3,10 @@
 //! its history), the quick list, the full load the app does at start-up, and
 //! reading one reflection, at 10, 200 and 2,000 reflections (200 teachers at
 //! most). The `history` group: the same save when the content did not change
-//! (so no version is written: the difference to `store/save_reflection` is
-//! what recording a version adds), and opening a history of 500 versions as
-//! the history screen does (every version read, and what each changed).
+//! (so no version is written), what recording a version adds to a save
+//! (`added_by_a_version`: a save with a version and one without, in pairs, the
+//! difference counted), and opening a history of 500 versions as the history
+//! screen does (every version read, and what each changed).
 //!
 //! Runs on disk under `target/tmp/`, never a tmpfs, so fsync is real.
 //! `cargo bench --bench store`; under `cargo test` each runs once on 10 reflections.
@@ -130,6 +131,49 @@ fn history(c: &mut Criterion) {
             store.save_reflection(black_box(&reflection)).expect("save");
         });
     });
+
+    // What recording a version adds, measured in pairs so that a slow
+    // moment of the disk (another program's writes) weighs on both halves:
+    // each iteration saves a change (a version is written) and then the same
+    // content with only its time changed (none is), and counts the difference.
+    let item = guide
+        .items()
+        .nth(6)
+        .map(|i| i.id().to_owned())
+        .expect("an item");
+    group.bench_function(BenchmarkId::new("added_by_a_version", 31), |b| {
+        b.iter_custom(|iterations| {
+            let mut added = std::time::Duration::ZERO;
+            let mut spared = std::time::Duration::ZERO;
+            for _ in 0..iterations {
+                n += 1;
+                apply(
+                    &mut reflection,
+                    &guide,
+                    Edit::SetNote {
+                        item: item.clone(),
+                        note: format!("edit {n}"),
+                    },
+                    support::timestamp(n),
+                )
+                .expect("edit");
+                let started = std::time::Instant::now();
+                store.save_reflection(black_box(&reflection)).expect("save");
+                let with_version = started.elapsed();
+                n += 1;
+                reflection.updated = support::timestamp(n);
+                let started = std::time::Instant::now();
+                store.save_reflection(black_box(&reflection)).expect("save");
+                let without = started.elapsed();
+                added += with_version;
+                spared += without;
+            }
+            // A sample the disk slowed in its second half counts as next to nothing, never less.
+            added
+                .saturating_sub(spared)
+                .max(std::time::Duration::from_nanos(1))
+        });
+    });
     drop(store);
 
     // A history of 500 versions, a minute apart (all within the day, so all kept).
@@ -159,6 +203,9 @@ fn history(c: &mut Criterion) {
     }
     let id = reflection.id.clone();
     group.sampling_mode(SamplingMode::Flat);
+    group.bench_function(BenchmarkId::new("read", versions), |b| {
+        b.iter(|| store.reflection_history(black_box(&id)).expect("history"));
+    });
     group.bench_function(BenchmarkId::new("open", versions), |b| {
         b.iter(|| {
             let history = store.reflection_history(black_box(&id)).expect("history");

@@ -28,17 +28,19 @@ pub struct Part {
 /// missing from a list differs from any part that is there), in the order of
 /// `after` and then of those only in `before`.
 pub fn changed_parts(before: &[Part], after: &[Part]) -> Vec<String> {
-    let lines_of =
-        |parts: &[Part], key: &str| parts.iter().find(|p| p.key == key).map(|p| p.lines.clone());
+    let lines_before: std::collections::HashMap<&str, &Vec<String>> =
+        before.iter().map(|p| (p.key.as_str(), &p.lines)).collect();
+    let keys_after: std::collections::HashSet<&str> =
+        after.iter().map(|p| p.key.as_str()).collect();
     let mut changed: Vec<String> = after
         .iter()
-        .filter(|part| lines_of(before, &part.key).as_ref() != Some(&part.lines))
+        .filter(|part| lines_before.get(part.key.as_str()) != Some(&&part.lines))
         .map(|part| part.key.clone())
         .collect();
     changed.extend(
         before
             .iter()
-            .filter(|part| !after.iter().any(|p| p.key == part.key))
+            .filter(|part| !keys_after.contains(part.key.as_str()))
             .map(|part| part.key.clone()),
     );
     changed
@@ -65,28 +67,47 @@ pub fn history_changes<'r, R: 'r>(
     describe: impl Fn(Option<&R>, &R) -> String,
     parts: impl Fn(&R) -> Vec<Part>,
 ) -> Vec<VersionChanges> {
-    let mut previous: Option<(&R, Vec<Part>)> = None;
-    let mut all = Vec::new();
+    history_changes_after(None, versions, describe, parts)
+}
+
+/// [`history_changes`] of versions that come after `previous` (a version and
+/// its parts, already described): what a history read again adds.
+pub fn history_changes_after<'r, R: 'r>(
+    previous: Option<(&'r R, &[Part])>,
+    versions: impl IntoIterator<Item = &'r R>,
+    describe: impl Fn(Option<&R>, &R) -> String,
+    parts: impl Fn(&R) -> Vec<Part>,
+) -> Vec<VersionChanges> {
+    let mut all: Vec<VersionChanges> = Vec::new();
+    let mut before: Option<&'r R> = previous.map(|(r, _)| r);
     for version in versions {
         let these = parts(version);
-        let (changed, removed) = match &previous {
-            Some((_, before)) => (
-                changed_parts(before, &these),
-                before
-                    .iter()
-                    .filter(|p| !these.iter().any(|q| q.key == p.key))
-                    .cloned()
-                    .collect(),
-            ),
+        let before_parts = match all.last() {
+            Some(last) => Some(last.parts.as_slice()),
+            None => previous.map(|(_, p)| p),
+        };
+        let (changed, removed) = match before_parts {
+            Some(before_parts) => {
+                let now: std::collections::HashSet<&str> =
+                    these.iter().map(|p| p.key.as_str()).collect();
+                (
+                    changed_parts(before_parts, &these),
+                    before_parts
+                        .iter()
+                        .filter(|p| !now.contains(p.key.as_str()))
+                        .cloned()
+                        .collect(),
+                )
+            }
             None => (Vec::new(), Vec::new()),
         };
         all.push(VersionChanges {
-            summary: describe(previous.as_ref().map(|(r, _)| *r), version),
-            parts: these.clone(),
+            summary: describe(before, version),
+            parts: these,
             changed,
             removed,
         });
-        previous = Some((version, these));
+        before = Some(version);
     }
     all
 }
@@ -124,7 +145,7 @@ pub fn parts(guide: Option<&Guide>, reflection: &Reflection) -> Vec<Part> {
                 parts.push(Part {
                     key: item_key(item.id()),
                     label: item_label(&item),
-                    lines: answer_lines(Some(guide), item.id(), answer),
+                    lines: answer_lines(guide_level(guide, &item), answer),
                 });
             }
         }
@@ -139,7 +160,12 @@ pub fn parts(guide: Option<&Guide>, reflection: &Reflection) -> Vec<Part> {
             parts.push(Part {
                 key: item_key(id),
                 label,
-                lines: answer_lines(guide, id, answer),
+                lines: answer_lines(
+                    |level: &str| {
+                        guide.map_or_else(|| level.to_owned(), |g| level_label(Some(g), id, level))
+                    },
+                    answer,
+                ),
             });
         }
     }
@@ -166,10 +192,10 @@ pub fn parts(guide: Option<&Guide>, reflection: &Reflection) -> Vec<Part> {
 }
 
 /// An answer as lines a person reads.
-fn answer_lines(guide: Option<&Guide>, item_id: &str, answer: &Answer) -> Vec<String> {
+fn answer_lines(label: impl Fn(&str) -> String, answer: &Answer) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(level) = &answer.level {
-        lines.push(format!("Level: {}", level_label(guide, item_id, level)));
+        lines.push(format!("Level: {}", label(level)));
     }
     if answer.affirmed {
         lines.push("Affirmed".to_owned());
@@ -228,6 +254,16 @@ fn shorten(text: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max.saturating_sub(1)).collect();
     format!("{}…", cut.trim_end())
+}
+
+/// How an item's levels read, for an item already found in its guide.
+fn guide_level<'g>(guide: &'g Guide, item: &Item<'g>) -> impl Fn(&str) -> String + 'g {
+    let scale = item.scale_id().and_then(|id| guide.scale(id));
+    move |level: &str| {
+        scale
+            .and_then(|s| s.level(level))
+            .map_or_else(|| level.to_owned(), |l| l.label.clone())
+    }
 }
 
 fn level_label(guide: Option<&Guide>, item_id: &str, level: &str) -> String {

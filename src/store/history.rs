@@ -188,6 +188,8 @@ pub struct History<R> {
     pub versions: Vec<Version<R>>,
     /// Version files that could not be read: reported, and kept as they are.
     pub problems: Vec<DataProblem>,
+    /// Every version file, read or not, oldest first.
+    pub listed: Vec<VersionInfo>,
 }
 
 impl<R> History<R> {
@@ -427,12 +429,32 @@ impl Store {
     /// reflection is there. Version files that cannot be read are in
     /// [`History::problems`]; they never stop the others from being read.
     pub fn reflection_history(&self, id: &str) -> Result<History<Reflection>, StoreError> {
-        self.read_history::<Reflections>(id)
+        self.read_history::<Reflections>(id, |_| false)
     }
 
     /// Every version of session `id`, as [`Store::reflection_history`] reads a reflection's.
     pub fn session_history(&self, id: &str) -> Result<History<CoachSession>, StoreError> {
-        self.read_history::<Sessions>(id)
+        self.read_history::<Sessions>(id, |_| false)
+    }
+
+    /// [`Store::reflection_history`], reading only the versions whose names
+    /// `known` does not hold (a version file never changes, so one read
+    /// before need not be read again). [`History::listed`] names them all.
+    pub fn reflection_history_since(
+        &self,
+        id: &str,
+        known: &std::collections::HashSet<String>,
+    ) -> Result<History<Reflection>, StoreError> {
+        self.read_history::<Reflections>(id, |info| known.contains(&info.id))
+    }
+
+    /// [`Store::session_history`], reading only the versions `known` does not name.
+    pub fn session_history_since(
+        &self,
+        id: &str,
+        known: &std::collections::HashSet<String>,
+    ) -> Result<History<CoachSession>, StoreError> {
+        self.read_history::<Sessions>(id, |info| known.contains(&info.id))
     }
 
     /// How many versions record `id` has (in the trash, if it is there).
@@ -448,7 +470,11 @@ impl Store {
         }
     }
 
-    fn read_history<K: Kind>(&self, id: &str) -> Result<History<K::Record>, StoreError> {
+    fn read_history<K: Kind>(
+        &self,
+        id: &str,
+        known: impl Fn(&VersionInfo) -> bool,
+    ) -> Result<History<K::Record>, StoreError> {
         let live = self.history_dir(id)?;
         let trashed = self.trashed_history_dir(id)?;
         let in_trash = !live.is_dir() && trashed.is_dir();
@@ -457,8 +483,9 @@ impl Store {
             Ok(infos) => (infos, Vec::new()),
             Err(problem) => (Vec::new(), vec![problem]),
         };
-        let mut versions = Vec::with_capacity(infos.len());
-        for read in par_map(&infos, |info| read_version::<K>(info, id)) {
+        let unread: Vec<VersionInfo> = infos.iter().filter(|i| !known(i)).cloned().collect();
+        let mut versions = Vec::with_capacity(unread.len());
+        for read in par_map(&unread, |info| read_version::<K>(info, id)) {
             match read {
                 Ok(version) => versions.push(version),
                 Err(problem) => problems.push(problem),
@@ -469,6 +496,7 @@ impl Store {
             in_trash,
             versions,
             problems,
+            listed: infos,
         })
     }
 

@@ -4,6 +4,8 @@
 //! whole version) can be brought back, which is a change like any other:
 //! saved as a new version, and undone with Ctrl+Z.
 
+use std::collections::HashSet;
+
 use egui::{RichText, Role, Ui};
 
 use super::widgets::{name_for_screen_readers, reading_column, subheading};
@@ -81,7 +83,7 @@ impl HistoryScreen {
                     .and_then(|l| l.versions.last())
                     .map(|v| &v.info.id)
                     == self.selected.as_ref();
-            let loaded = load(notebook, &id);
+            let loaded = load(notebook, &id, self.loaded.take());
             self.session = loaded.session;
             if newest_open {
                 self.selected = None;
@@ -91,69 +93,153 @@ impl HistoryScreen {
     }
 }
 
-/// Reads the history of record `id` and what each version changed.
-fn load(notebook: &Notebook, id: &str) -> Loaded {
+/// Reads the history of record `id` and what each version changed. With
+/// `before`, what was read last time: a version file never changes, so only
+/// the versions saved since are read and described (unless some went, when
+/// everything is read again).
+fn load(notebook: &Notebook, id: &str, before: Option<Loaded>) -> Loaded {
     let revision = notebook.revision();
     let session = notebook.session(id).is_some();
-    let read = if session {
-        notebook.store.session_history(id).map(|history| {
-            let described = changes::history_changes(
-                history.versions.iter().map(|v| &v.record),
-                session_changes::describe,
-                session_changes::parts,
-            );
-            let versions = history
+    let before = before.filter(|b| b.session == session);
+    let known: HashSet<String> = before
+        .iter()
+        .flat_map(|b| b.versions.iter().map(|v| v.info.id.clone()))
+        .collect();
+    let guide = notebook
+        .entry(id)
+        .and_then(|e| notebook.guide(&e.reflection.guide_id))
+        .cloned();
+    let guide = guide.as_deref();
+    // The versions read now, and the names of every version listed.
+    let read: Result<Read, String> = if session {
+        notebook.store.session_history_since(id, &known).map(|h| {
+            let listed = h.listed.iter().map(|v| v.id.clone()).collect();
+            let problems = h.problems.iter().map(ToString::to_string).collect();
+            let versions = h
                 .versions
                 .into_iter()
-                .zip(described)
-                .map(|(v, c)| {
-                    shown(
-                        v.info,
-                        RecordCopy::Session(Box::new(v.record)),
-                        c,
-                        v.read_only,
-                    )
-                })
+                .map(|v| (v.info, RecordCopy::Session(Box::new(v.record)), v.read_only))
                 .collect();
-            (versions, history.problems)
+            (versions, listed, problems)
         })
     } else {
-        let guide = notebook
-            .entry(id)
-            .and_then(|e| notebook.guide(&e.reflection.guide_id))
-            .cloned();
-        let guide = guide.as_deref();
-        notebook.store.reflection_history(id).map(|history| {
-            let described = changes::history_changes(
-                history.versions.iter().map(|v| &v.record),
-                |before, after| changes::describe(guide, before, after),
-                |r| changes::parts(guide, r),
-            );
-            let versions = history
-                .versions
-                .into_iter()
-                .zip(described)
-                .map(|(v, c)| {
-                    shown(
-                        v.info,
-                        RecordCopy::Reflection(Box::new(v.record)),
-                        c,
-                        v.read_only,
-                    )
-                })
-                .collect();
-            (versions, history.problems)
-        })
+        notebook
+            .store
+            .reflection_history_since(id, &known)
+            .map(|h| {
+                let listed = h.listed.iter().map(|v| v.id.clone()).collect();
+                let problems = h.problems.iter().map(ToString::to_string).collect();
+                let versions = h
+                    .versions
+                    .into_iter()
+                    .map(|v| {
+                        (
+                            v.info,
+                            RecordCopy::Reflection(Box::new(v.record)),
+                            v.read_only,
+                        )
+                    })
+                    .collect();
+                (versions, listed, problems)
+            })
+    }
+    .map_err(|e| e.to_string());
+    let (new, listed, problems) = match read {
+        Ok(read) => read,
+        Err(error) => {
+            return Loaded {
+                revision,
+                session,
+                versions: Vec::new(),
+                problems: vec![error],
+            };
+        }
     };
-    let (versions, problems) = match read {
-        Ok((versions, problems)) => (versions, problems.iter().map(ToString::to_string).collect()),
-        Err(error) => (Vec::new(), vec![error.to_string()]),
+    // What was read before must still be there, first, in the same order.
+    let mut kept = before.map(|b| b.versions).unwrap_or_default();
+    let still_listed: Vec<&String> = listed
+        .iter()
+        .filter(|name| known.contains(*name) || new.iter().any(|(info, _, _)| &info.id == *name))
+        .collect();
+    let in_order = kept.len() <= still_listed.len()
+        && kept
+            .iter()
+            .zip(&still_listed)
+            .all(|(v, name)| &v.info.id == *name)
+        && new.iter().all(|(info, _, _)| !known.contains(&info.id));
+    if !in_order {
+        return load(notebook, id, None);
+    }
+    let described = match kept.last() {
+        Some(last) => describe_after(guide, Some(last), &new),
+        None => describe_after(guide, None, &new),
     };
+    kept.extend(
+        new.into_iter()
+            .zip(described)
+            .map(|((info, record, read_only), change)| shown(info, record, change, read_only)),
+    );
     Loaded {
         revision,
         session,
-        versions,
+        versions: kept,
         problems,
+    }
+}
+
+/// A version just read: where it is, what it holds, why it may not come back.
+type NewVersion = (VersionInfo, RecordCopy, Option<String>);
+
+/// What reading a history again gave: the versions not read before, the
+/// names of all of them, and the problems.
+type Read = (Vec<NewVersion>, Vec<String>, Vec<String>);
+
+/// What each of `new` changed, after `last` (the newest version described before).
+fn describe_after(
+    guide: Option<&crate::guide::Guide>,
+    last: Option<&Shown>,
+    new: &[NewVersion],
+) -> Vec<changes::VersionChanges> {
+    let reflections = || {
+        new.iter().filter_map(|(_, r, _)| match r {
+            RecordCopy::Reflection(r) => Some(r.as_ref()),
+            RecordCopy::Session(_) => None,
+        })
+    };
+    let sessions = || {
+        new.iter().filter_map(|(_, r, _)| match r {
+            RecordCopy::Session(s) => Some(s.as_ref()),
+            RecordCopy::Reflection(_) => None,
+        })
+    };
+    match last.map(|l| (&l.record, l.parts.as_slice())) {
+        Some((RecordCopy::Session(s), parts)) => changes::history_changes_after(
+            Some((s.as_ref(), parts)),
+            sessions(),
+            session_changes::describe,
+            session_changes::parts,
+        ),
+        Some((RecordCopy::Reflection(r), parts)) => changes::history_changes_after(
+            Some((r.as_ref(), parts)),
+            reflections(),
+            |before, after| changes::describe(guide, before, after),
+            |r| changes::parts(guide, r),
+        ),
+        None if new
+            .iter()
+            .any(|(_, r, _)| matches!(r, RecordCopy::Session(_))) =>
+        {
+            changes::history_changes(
+                sessions(),
+                session_changes::describe,
+                session_changes::parts,
+            )
+        }
+        None => changes::history_changes(
+            reflections(),
+            |before, after| changes::describe(guide, before, after),
+            |r| changes::parts(guide, r),
+        ),
     }
 }
 
