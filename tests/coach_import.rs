@@ -52,6 +52,14 @@ fn a_new_teacher_is_added_and_the_reflection_saved_under_its_id() {
     assert_eq!(saved.teacher_id, result.teacher_id);
     assert_eq!(saved.answers, plan.export.reflection.answers);
     assert_eq!(saved.title, "Spring check-in");
+    // Its history begins with the imported file's version, kept for ever.
+    let history = store.reflection_history(&result.reflection_id).unwrap();
+    assert_eq!(history.versions.len(), 1);
+    assert_eq!(
+        history.versions[0].info.origin,
+        pl_reflect::store::Origin::Imported
+    );
+    assert_eq!(history.versions[0].record, *saved);
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! Every step of every change the store makes (saves, moves to and out of the
-//! trash, a replacement by an import), failing with every error a
+//! Every step of every change the store makes (saves with the version each
+//! keeps in its history, moves to and out of the trash, removing from the
+//! trash for good, a replacement by an import), failing with every error a
 //! disk gives: a full disk (ENOSPC), a failing drive (EIO), no permission
 //! (EACCES), a read-only mount (EROFS) and a used-up quota (EDQUOT).
 //!
@@ -236,6 +237,21 @@ const KINDS: &[Kind] = &[
         read: read_reflection_anywhere,
     },
     Kind {
+        name: "reflection removed from the trash for good, with its history",
+        file: "trash/r-faults.json",
+        setup: |store| {
+            store
+                .save_reflection(&reflection_titled("previous"))
+                .unwrap();
+            store
+                .save_reflection(&reflection_titled("previous, saved again"))
+                .unwrap();
+            store.delete_reflection("r-faults").unwrap();
+        },
+        change: |store| store.remove_reflection_for_good("r-faults").map(|_| ()),
+        read: read_reflection_anywhere,
+    },
+    Kind {
         name: "reflection replaced by an import, keeping the old one",
         file: "reflections/r-faults.json",
         setup: |store| {
@@ -424,7 +440,9 @@ fn one_case(kind: &Kind, step: Step, occurrence: usize, errno: i32, case: &str) 
     (kind.change)(&store).unwrap_or_else(|e| panic!("{case}: the retry failed: {e}"));
     let done = (kind.read)(&store);
     let moved = kind.name.contains("trash");
-    if moved {
+    if kind.name.contains("for good") {
+        assert_eq!(done, None, "{case}: still there after the retry");
+    } else if moved {
         assert_ne!(
             done.as_ref().map(|(place, _)| place),
             previous.as_ref().map(|(place, _)| place),

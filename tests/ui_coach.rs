@@ -112,9 +112,16 @@ fn teachers_can_be_searched_renamed_archived_and_deleted_with_confirmation() {
     harness.state_mut().flush();
     assert!(common::reflection_files(dir.path()).is_empty());
     assert_eq!(
-        common::files_in(&dir.path().join("trash")).len(),
+        common::files_in(&dir.path().join("trash"))
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .count(),
         1,
         "the reflection is in the trash, not destroyed"
+    );
+    assert!(
+        dir.path().join("trash/history").is_dir(),
+        "its history went with it"
     );
     let teachers = teachers_file(dir.path());
     let names: Vec<&str> = teachers["teachers"]

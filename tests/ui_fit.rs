@@ -190,6 +190,9 @@ fn a_teachers_screens_and_dialogs_fit_every_window() {
         click(harness, "Station rotation: Trying it");
         click(harness, "Next step I want to try: Station rotation");
         fits(harness, "practices");
+        click(harness, "History");
+        fits(harness, "history");
+        click(harness, "Back to the reflection");
         click(harness, "See my summary");
         fits(harness, "summary");
         click(harness, "Export readiness summary…");
@@ -203,6 +206,22 @@ fn a_teachers_screens_and_dialogs_fit_every_window() {
         harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Comma);
         harness.run();
         fits(harness, "settings");
+        click(harness, "Back from Settings");
+        click(harness, "My reflections");
+        let delete = harness
+            .get_by_label_contains("Delete ")
+            .accesskit_node()
+            .label()
+            .unwrap_or_default()
+            .to_string();
+        click(harness, &delete);
+        click(harness, "Delete reflection");
+        harness.state_mut().flush();
+        click(harness, "File");
+        click(harness, "Trash");
+        common::settle(harness);
+        click_starting_with(harness, "Remove \"");
+        fits(harness, "trash, asking before removing for good");
     });
 }
 

@@ -164,6 +164,19 @@ def main():
                      verdict(ok, figure)))
 
     bench_row("autosave of one full reflection, durable (fsync)", ("store", "save_reflection", "31"), 5)
+    # What recording a version adds to a save: the same autosave with and
+    # without a version to write (history/save_unchanged changes only the time).
+    # (history/added_by_a_version: a save with a version and one without, in
+    # pairs; history/save_unchanged is the save without, for the record.)
+    figure = "recording a version, added to the autosave of one full reflection (in pairs)"
+    added = criterion(crit_dir, "history", "added_by_a_version", "31")
+    without = criterion(crit_dir, "history", "save_unchanged", "31")
+    ok = None if added is None else added[0] <= 2
+    text = fmt_stat(added, fmt_ms)
+    if added and without:
+        text += "; the save without it: %s" % fmt_ms(without[0])
+    rows.append((figure, text, "–", "–", "median ≤ 2 ms", verdict(ok, figure)))
+    bench_row("opening a history of 500 versions (every version read, and what each changed)", ("history", "open", "500"), 100)
     bench_row("listing 2,000 reflections of 200 teachers on startup (Store::load)", ("store", "load", "2000"), 150)
     bench_row("summary of one reflection", ("summary", "summarize", "31"), 1)
     for ext in ["md", "html", "csv", "json"]:
@@ -237,6 +250,11 @@ def main():
                      "%s / %s / %s" % (fmt_stat(stats([r["first_frame_ms"] for r in wgpu]), fmt_ms),
                                        fmt_stat(stats([r["rss_kb"] / 1024.0 for r in wgpu]), fmt_mb),
                                        fmt_stat(stats([r["idle_ticks"] for r in wgpu]), fmt_ticks))))
+    for space in runs.get("history-space", [])[:1]:
+        info.append(("history after a year of weekly use (52 sittings, %d saves; examples/history_space.rs): kept for ever / at its peak, the day of a sitting" % space["saves"],
+                     "%.2f MB in %d versions (%.2f MB on disk) / %.2f MB in %d versions (%.2f MB on disk)" % (
+                         space["history_bytes"] / 1e6, space["versions"], space["history_on_disk"] / 1e6,
+                         space["peak_history_bytes"] / 1e6, space["peak_versions"], space["peak_history_on_disk"] / 1e6)))
     counts = ", ".join("%s %d" % (k, len(v)) for k, v in sorted(runs.items()))
     info_table = "| figure (no target) | median (min–max) |\n|---|---|\n" + "".join(
         "| %s | %s |\n" % row for row in info)

@@ -30,6 +30,9 @@ pub enum SaveJob {
     },
     /// Moves files to or from the trash, after every save queued before it.
     Move(Move),
+    /// Removes the earlier versions past keeping from every history, once
+    /// after the notebook opens.
+    PruneHistory,
     /// Replies once every job sent before it has been written.
     Flush(Sender<()>),
 }
@@ -55,6 +58,15 @@ pub enum SaveOutcome {
 pub enum Move {
     DeleteReflection(String),
     RestoreReflection(String),
+    /// A session back from the trash (it went there with its teacher).
+    RestoreSession(String),
+    /// A reflection or session in the trash, removed for good with its history.
+    RemoveForGood {
+        id: String,
+        session: bool,
+    },
+    /// Everything in the trash, removed for good.
+    EmptyTrash,
     /// A teacher's reflections and sessions, all or nothing.
     DeleteTeacherData(String),
     /// A deleted teacher's reflections and sessions, back from the trash.
@@ -175,6 +187,19 @@ impl Autosave {
                             Move::RestoreReflection(id) => {
                                 store.restore_reflection(id).map_err(anyhow::Error::from)
                             }
+                            Move::RestoreSession(id) => {
+                                store.restore_session(id).map_err(anyhow::Error::from)
+                            }
+                            Move::RemoveForGood { id, session } => if *session {
+                                store.remove_session_for_good(id)
+                            } else {
+                                store.remove_reflection_for_good(id)
+                            }
+                            .map(|_| ())
+                            .map_err(anyhow::Error::from),
+                            Move::EmptyTrash => {
+                                store.empty_trash().map(|_| ()).map_err(anyhow::Error::from)
+                            }
                             Move::RestoreTeacherData {
                                 reflections,
                                 sessions,
@@ -208,6 +233,11 @@ impl Autosave {
                                 }
                             });
                         SaveOutcome::Imported(imported)
+                    }
+                    SaveJob::PruneHistory => {
+                        // Versions past keeping only: nothing the teacher needs hangs on it.
+                        store.prune_history();
+                        continue;
                     }
                     SaveJob::Flush(done) => {
                         let _ = done.send(());

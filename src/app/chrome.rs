@@ -42,6 +42,9 @@ pub struct Chrome {
     told_save_error: Option<String>,
     /// The day (`YYYY-MM-DD`, as revisit dates are kept) of the last frame.
     day: Option<String>,
+    /// Whether Edit > Undo and Edit > Redo have something to do on the screen in view.
+    pub can_undo: bool,
+    pub can_redo: bool,
 }
 
 pub fn open_in_file_manager(path: &std::path::Path) -> anyhow::Result<()> {
@@ -76,6 +79,7 @@ impl Chrome {
         egui::MenuBar::new().ui(ui, |ui| {
             for (title, menu) in [
                 ("File", Menu::File),
+                ("Edit", Menu::Edit),
                 ("Go", Menu::Go),
                 ("View", Menu::View),
                 ("Help", Menu::Help),
@@ -93,8 +97,18 @@ impl Chrome {
                                     actions.push(Action::Command(*command));
                                     ui.close();
                                 }
-                            } else if command.menu_button(ui) {
-                                actions.push(Action::Command(*command));
+                            } else {
+                                let enabled = match command {
+                                    UiCommand::Undo => self.can_undo,
+                                    UiCommand::Redo => self.can_redo,
+                                    _ => true,
+                                };
+                                let clicked = ui
+                                    .add_enabled_ui(enabled, |ui| command.menu_button(ui))
+                                    .inner;
+                                if clicked {
+                                    actions.push(Action::Command(*command));
+                                }
                             }
                         }
                     })

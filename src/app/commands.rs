@@ -23,6 +23,7 @@ commands! {
     GoHome,
     AddTeacher,
     ImportReflection,
+    OpenTrash,
     ShowSummary,
     ExportSummary,
     Print,
@@ -30,6 +31,9 @@ commands! {
     OpenSettings,
     Lock,
     Quit,
+    Undo,
+    Redo,
+    ShowHistory,
     PreviousSection,
     NextSection,
     JumpToPractice,
@@ -48,6 +52,7 @@ commands! {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Menu {
     File,
+    Edit,
     Go,
     View,
     Help,
@@ -60,6 +65,10 @@ impl UiCommand {
             UiCommand::GoHome => "My reflections",
             UiCommand::AddTeacher => "Add a teacher…",
             UiCommand::ImportReflection => "Import a reflection…",
+            UiCommand::OpenTrash => "Trash",
+            UiCommand::Undo => "Undo",
+            UiCommand::Redo => "Redo",
+            UiCommand::ShowHistory => "History of this reflection…",
             UiCommand::ShowSummary => "See the summary",
             UiCommand::ExportSummary => "Export readiness summary…",
             UiCommand::Print => "Print the summary…",
@@ -88,6 +97,16 @@ impl UiCommand {
             UiCommand::GoHome => "Back to the list of your reflections",
             UiCommand::AddTeacher => "Keep reflections for several teachers, as a coach",
             UiCommand::ImportReflection => "Add a reflection a teacher exported as JSON",
+            UiCommand::OpenTrash => {
+                "Deleted reflections and sessions: look at them, bring them back, or remove them for good"
+            }
+            UiCommand::Undo => {
+                "Take back the last change to this reflection or session (in a text field, its typing first)"
+            }
+            UiCommand::Redo => "Make again the change just undone",
+            UiCommand::ShowHistory => {
+                "Every earlier version of this reflection or session: look back and bring back any of it"
+            }
             UiCommand::ShowSummary => {
                 "What the open reflection shows: strengths and where to begin"
             }
@@ -132,6 +151,7 @@ impl UiCommand {
             | UiCommand::GoHome
             | UiCommand::AddTeacher
             | UiCommand::ImportReflection
+            | UiCommand::OpenTrash
             | UiCommand::ShowSummary
             | UiCommand::ExportSummary
             | UiCommand::Print
@@ -139,6 +159,7 @@ impl UiCommand {
             | UiCommand::OpenSettings
             | UiCommand::Lock
             | UiCommand::Quit => Menu::File,
+            UiCommand::Undo | UiCommand::Redo | UiCommand::ShowHistory => Menu::Edit,
             UiCommand::PreviousSection
             | UiCommand::NextSection
             | UiCommand::JumpToPractice
@@ -179,6 +200,11 @@ impl UiCommand {
             UiCommand::GoHome => const { &[command(Key::H)] },
             UiCommand::AddTeacher => &[],
             UiCommand::ImportReflection => const { &[command(Key::O)] },
+            UiCommand::OpenTrash => &[],
+            UiCommand::Undo => const { &[command(Key::Z)] },
+            // Ctrl+Y is where Windows puts it.
+            UiCommand::Redo => const { &[shift_command(Key::Z), command(Key::Y)] },
+            UiCommand::ShowHistory => &[],
             UiCommand::ShowSummary => const { &[shift_command(Key::S)] },
             UiCommand::ExportSummary => const { &[command(Key::E)] },
             UiCommand::Print => const { &[shift_command(Key::P)] },
@@ -206,12 +232,22 @@ impl UiCommand {
         self.shortcuts().first().copied()
     }
 
+    /// Whether a text field that has the keyboard focus takes this
+    /// command's keys first: Ctrl+Z there undoes the field's own typing.
+    pub fn yields_to_text_fields(self) -> bool {
+        matches!(self, UiCommand::Undo | UiCommand::Redo)
+    }
+
     /// Reads this frame's key presses and returns the commands they trigger.
     /// Shortcuts with Shift come first, so Ctrl+Shift+N is never read as Ctrl+N.
+    /// While a text field has the keyboard focus, the keys of commands that
+    /// [yield to it](UiCommand::yields_to_text_fields) are left to the field.
     pub fn pressed(ctx: &egui::Context) -> Vec<UiCommand> {
         let mut pressed = Vec::new();
+        let typing = ctx.text_edit_focused();
         let mut all: Vec<(UiCommand, KeyboardShortcut)> = UiCommand::ALL
             .iter()
+            .filter(|command| !(typing && command.yields_to_text_fields()))
             .flat_map(|command| command.shortcuts().iter().map(move |s| (*command, *s)))
             .collect();
         all.sort_by_key(|(_, shortcut)| !shortcut.modifiers.shift);

@@ -18,6 +18,22 @@ pub fn when(timestamp: &Timestamp) -> String {
     }
 }
 
+/// [`when`], to the second: "10:42:07", "30 Nov 2026 10:42:07". For
+/// versions saved moments apart.
+pub fn when_to_the_second(timestamp: &Timestamp) -> String {
+    let Ok(moment) = timestamp.0.parse::<jiff::Timestamp>() else {
+        return timestamp.0.clone();
+    };
+    let zone = jiff::tz::TimeZone::system();
+    let local = moment.to_zoned(zone.clone());
+    let today = jiff::Timestamp::now().to_zoned(zone).date();
+    if local.date() == today {
+        local.strftime("%H:%M:%S").to_string()
+    } else {
+        local.strftime("%-d %b %Y %H:%M:%S").to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -207,6 +207,8 @@ pub fn arrive(
         }
     };
     notebook.fill(snapshot);
+    // Versions past keeping go, off this thread, even of records not edited again.
+    notebook.prune_history();
     let first = if notebook.teachers.is_empty() && notebook.entries.is_empty() {
         Screen::Welcome
     } else {

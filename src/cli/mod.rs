@@ -8,6 +8,7 @@ mod coach;
 mod docs;
 mod export;
 mod guides;
+mod history;
 mod notebook;
 mod output;
 mod privacy;
@@ -89,6 +90,13 @@ pub enum Command {
     ChangePassphrase(privacy::NewPassphraseArgs),
     /// Make a new recovery key for an encrypted notebook; the old one stops working.
     NewRecoveryKey,
+    /// Every kept version of a reflection or session, with what changed.
+    History(history::HistoryArgs),
+    /// Bring back one answer, or a whole earlier version, as a new version.
+    Restore(history::RestoreArgs),
+    /// Deleted reflections and sessions: list, restore, remove for good.
+    #[command(subcommand)]
+    Trash(history::TrashCommand),
 }
 
 /// Builds the argument parser, with the data folder in use shown in `--help`.
@@ -121,6 +129,9 @@ pub fn run(global: &GlobalOptions, command: Command) -> ExitCode {
         Command::Decrypt => privacy::decrypt(global),
         Command::ChangePassphrase(args) => privacy::change_passphrase(global, &args),
         Command::NewRecoveryKey => privacy::new_recovery_key(global),
+        Command::History(args) => history::history(global, args),
+        Command::Restore(args) => history::restore(global, args),
+        Command::Trash(command) => history::trash(global, command),
     };
     match result {
         Ok(code) => code,

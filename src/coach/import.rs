@@ -386,7 +386,8 @@ pub fn apply_import(
     let saved = if replace {
         store.replace_reflection(&reflection).map(Some)
     } else {
-        store.save_reflection(&reflection).map(|()| None)
+        // Its history begins with the version the file brought, kept for ever.
+        store.save_imported_reflection(&reflection).map(|()| None)
     };
     match saved {
         Ok(replaced_copy) => Ok(ImportResult {

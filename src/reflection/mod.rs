@@ -1,5 +1,6 @@
 //! Teachers, reflections, answers, and the pure operations that change them.
 
+pub mod changes;
 mod edit;
 mod id;
 mod model;

@@ -2,6 +2,7 @@
 //! said and the small steps they agreed on, and the pure operations that change
 //! them. Stored in `DATA/sessions/` by the store; read across teachers by coach mode.
 
+pub mod changes;
 mod edit;
 mod error;
 mod model;

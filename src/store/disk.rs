@@ -33,11 +33,14 @@ pub enum Step {
     SyncFolder,
     /// Moving a file (or its `.bak`) into or out of the trash.
     MoveToTrash,
+    /// Removing a file or an empty folder for good: an earlier version past
+    /// keeping, or something in the trash the person chose to remove.
+    Remove,
 }
 
 impl Step {
     /// Every step of a save or a move (the lock is opened only once, on open).
-    pub const CHANGES: [Step; 7] = [
+    pub const CHANGES: [Step; 8] = [
         Step::CreateTemp,
         Step::Write,
         Step::Sync,
@@ -45,6 +48,7 @@ impl Step {
         Step::Rename,
         Step::SyncFolder,
         Step::MoveToTrash,
+        Step::Remove,
     ];
 }
 
@@ -59,6 +63,7 @@ impl fmt::Display for Step {
             Step::Rename => "rename the temporary file into place",
             Step::SyncFolder => "flush the folder to disk",
             Step::MoveToTrash => "move the file",
+            Step::Remove => "remove the file",
         })
     }
 }
@@ -162,5 +167,17 @@ impl Disk {
     pub(crate) fn move_file(&self, from: &Path, to: &Path) -> io::Result<()> {
         self.check(Step::MoveToTrash, from)?;
         fs::rename(from, to)
+    }
+
+    /// Removes a file for good.
+    pub(crate) fn remove_file(&self, path: &Path) -> io::Result<()> {
+        self.check(Step::Remove, path)?;
+        fs::remove_file(path)
+    }
+
+    /// Removes an empty folder.
+    pub(crate) fn remove_dir(&self, path: &Path) -> io::Result<()> {
+        self.check(Step::Remove, path)?;
+        fs::remove_dir(path)
     }
 }

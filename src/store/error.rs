@@ -57,6 +57,20 @@ pub enum StoreError {
     /// The notebook's encryption: locked, a wrong passphrase, a damaged key file.
     #[error(transparent)]
     Vault(#[from] super::vault::VaultError),
+    /// A save was not made because the version it would have kept in the
+    /// record's history could not be written; the record is as it was.
+    #[error(
+        "{}: not saved, because this version could not be kept in its history ({}): {cause}. \
+         The previous version is still on disk; {}, then try again",
+        .record.display(), .path.display(), save_advice(.cause)
+    )]
+    History {
+        /// The record's own file.
+        record: PathBuf,
+        /// The version file that could not be written.
+        path: PathBuf,
+        cause: io::Error,
+    },
 
     /// The store is read-only (another process writes, or it was opened to look).
     #[error("{}: nothing was changed because {reason}.{}", .dir.display(), read_only_advice(.reason))]
@@ -137,7 +151,9 @@ impl StoreError {
     /// The system's error behind this one, if there is one.
     pub fn io_cause(&self) -> Option<&io::Error> {
         match self {
-            StoreError::Io { cause, .. } | StoreError::Write { cause, .. } => Some(cause),
+            StoreError::Io { cause, .. }
+            | StoreError::Write { cause, .. }
+            | StoreError::History { cause, .. } => Some(cause),
             _ => None,
         }
     }

@@ -6,6 +6,8 @@
 //! DATA/trash/<id>.json            deleted reflections, until restored
 //! DATA/sessions/<id>.json         one coaching session each (see [`sessions`])
 //! DATA/trash/sessions/<id>.json   deleted sessions, until restored
+//! DATA/history/<id>/<time>.json   earlier versions of each record (see [`history`])
+//! DATA/trash/history/<id>/        the earlier versions of a record in the trash
 //! DATA/settings.json              the window's preferences (see [`read_settings`])
 //! DATA/exports/                   exports, when there is no Documents folder
 //! DATA/vault.json                the wrapped key of an encrypted notebook (see [`vault`])
@@ -20,6 +22,8 @@
 //! - a file from a newer version is shown read-only and never rewritten;
 //! - fields this version does not know are kept when a file is saved again;
 //! - one process writes at a time; others open the folder read-only;
+//! - every save that changes a record keeps the new content as a version in
+//!   its history first, and the history goes to the trash with its record;
 //! - deleting moves a reflection to the trash;
 //! - every change to a file goes through one [`Disk`], so tests can make any
 //!   step fail;
@@ -32,6 +36,7 @@ mod conflicts;
 pub mod disk;
 mod error;
 mod folder;
+pub mod history;
 mod lock;
 pub mod migrate;
 mod moves;
@@ -44,6 +49,7 @@ pub mod relocate;
 mod sessions;
 mod settings_file;
 mod teacher_data;
+mod trash;
 pub mod vault;
 mod write;
 
@@ -56,6 +62,10 @@ use std::time::Duration;
 pub use conflicts::{AnswerDifference, ConflictCopy, answer_differences, conflict_copy_of};
 pub use disk::{Disk, FaultPlan, Step};
 pub use error::{Record, StoreError};
+pub use history::{
+    EDITING_SESSION_GAP, HISTORY_DIR, History, KEEP_EVERY_VERSION_FOR, Origin, Removed, Version,
+    VersionInfo, versions_to_keep,
+};
 pub use paths::create_private_folder;
 pub use paths::{
     DATA_DIR_ENV, EXPORTS_DIR, LOCK_FILE, REFLECTIONS_DIR, SESSIONS_DIR, TEACHERS_FILE, TRASH_DIR,
@@ -67,6 +77,7 @@ pub use crate::reflection::{MAX_REFLECTION_ID_CHARS, is_valid_reflection_id};
 pub use problems::{DataProblem, ProblemKind};
 pub use settings_file::{SETTINGS_FILE, SETTINGS_FORMAT, SettingsFile, read_settings};
 pub use teacher_data::{DeleteTeacherDataError, DeletedCounts};
+pub use trash::TrashContents;
 
 use crate::clock::Timestamp;
 use crate::reflection::{Reflection, Teacher};
@@ -158,6 +169,8 @@ pub struct Store {
     refused: Mutex<HashMap<PathBuf, DataProblem>>,
     /// Every change to a file goes through here.
     disk: Disk,
+    /// The clock versions are timed by, and what is known of each record's newest version.
+    history: history::HistoryState,
 }
 
 impl Store {
@@ -189,6 +202,7 @@ impl Store {
                 lock,
                 refused: Mutex::new(HashMap::new()),
                 disk: disk.clone(),
+                history: history::HistoryState::default(),
             }
         };
         let Access::Write { wait } = access else {

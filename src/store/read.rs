@@ -99,6 +99,7 @@ impl Store {
     /// Every problem in the data folder, changing nothing: files that cannot be
     /// read, files from a newer version, misnamed files, reflections and
     /// coaching sessions whose teacher is unknown, damaged files in the trash,
+    /// earlier versions that cannot be read (in `history/` and the trash's),
     /// temporary files left by interrupted saves, and backups with no main file.
     pub fn check(&self) -> Vec<DataProblem> {
         let teachers = self.read_teachers();
@@ -117,6 +118,7 @@ impl Store {
                 .iter()
                 .map(super::conflicts::ConflictCopy::problem),
         );
+        problems.extend(self.history_problems());
         let writer_elsewhere =
             !self.holds_lock() && lock::is_held_elsewhere(&self.dir.join(LOCK_FILE));
         for folder in [

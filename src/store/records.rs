@@ -24,7 +24,7 @@ use crate::session::{CoachSession, SESSION_FORMAT};
 /// A kind of record kept as `<folder>/<id>.json`, with its deleted ones in a
 /// folder of the trash.
 pub(super) trait Kind {
-    type Record: Serialize + PartialEq;
+    type Record: Serialize + PartialEq + Send;
     /// The record as loaded, with where it lives and whether it may be saved.
     type Stored: Send;
     /// How errors name this kind.
@@ -219,28 +219,56 @@ impl Store {
         Ok(path)
     }
 
-    /// Moves record `id` (and its `.bak`) to the trash. A damaged or newer file is not moved.
+    /// Moves record `id` (and its `.bak` and history) to the trash. A damaged
+    /// or newer file is not moved.
     pub(super) fn trash<K: Kind>(&self, id: &str) -> Result<(), StoreError> {
         let path = self.movable_file::<K>(id)?;
         let trashed = K::trashed_file(self, id)?;
-        move_to_trash(
+        // The history goes first: it is one folder, easily put back if the record cannot follow.
+        let history = self.history_to_trash(id, &path)?;
+        let moved = move_to_trash(
             self.disk(),
             &path,
             &trashed,
             &K::trash_folder(self),
             &K::folder(self),
-        )
+        );
+        if moved.is_err() {
+            self.put_history_back(history);
+        }
+        moved
     }
 
-    /// Moves record `id` back from the trash. Refused if one with the same id exists.
+    /// Moves record `id` (and its `.bak` and history) back from the trash.
+    /// Refused if one with the same id exists.
     pub(super) fn restore<K: Kind>(&self, id: &str) -> Result<(), StoreError> {
         self.writable()?;
         let path = K::file(self, id)?;
         let (dir, trash_dir) = (K::folder(self), K::trash_folder(self));
         let trashed = K::trashed_file(self, id)?;
-        move_out_of_trash(self.disk(), K::RECORD, &trashed, &path, &dir)?;
-        self.remember(|p| p == path, &[]);
-        finish_restore(self.disk(), &trashed, &path, &[&dir, &trash_dir])
+        // Refused before anything moves, the history included.
+        if !trashed.exists() {
+            return Err(StoreError::NotFound {
+                what: K::RECORD,
+                path: trashed,
+            });
+        }
+        if path.exists() {
+            return Err(StoreError::AlreadyExists {
+                what: K::RECORD,
+                path,
+            });
+        }
+        let history = self.history_from_trash(id, &path)?;
+        let restored =
+            move_out_of_trash(self.disk(), K::RECORD, &trashed, &path, &dir).and_then(|()| {
+                self.remember(|p| p == path, &[]);
+                finish_restore(self.disk(), &trashed, &path, &[&dir, &trash_dir])
+            });
+        if restored.is_err() {
+            self.put_history_back(history);
+        }
+        restored
     }
 
     /// Checks the file already at `path` before it is replaced or moved.
@@ -283,6 +311,19 @@ pub(super) fn load_folder<K: Kind>(dir: &Path, seal: &Seal) -> (Vec<K::Stored>, 
         problems.extend(problem);
     }
     (records, problems)
+}
+
+/// Reads record `id` in the trash: a damaged one is an error that says what is wrong.
+pub(super) fn load_trashed_file<K: Kind>(store: &Store, id: &str) -> Result<K::Stored, StoreError> {
+    let path = K::trashed_file(store, id)?;
+    match load_file::<K>(&path, store.seal()) {
+        (Some(stored), _) => Ok(stored),
+        (None, Some(problem)) => Err(StoreError::refused(problem)),
+        (None, None) => Err(StoreError::NotFound {
+            what: K::RECORD,
+            path,
+        }),
+    }
 }
 
 /// One record file: the record if it could be read, and a problem if it has one.

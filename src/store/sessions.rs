@@ -15,7 +15,7 @@
 
 use super::paths::create_private_dir;
 use super::records::{Sessions, checked_bytes, load_folder};
-use super::{DataProblem, Store, StoreError, StoredSession, atomic};
+use super::{DataProblem, Origin, Store, StoreError, StoredSession, atomic};
 use crate::session::CoachSession;
 
 impl Store {
@@ -39,10 +39,12 @@ impl Store {
     /// Saves a session to `sessions/<id>.json`, durably, keeping the previous
     /// version as `.bak`. Refused if the store is read-only, the id is not a
     /// safe file name, the session is in the trash, or the file on disk is
-    /// damaged, from a newer version, or holds another id.
+    /// damaged, from a newer version, or holds another id. When the content
+    /// changed, the new version is first kept in the session's history.
     pub fn save_session(&self, session: &CoachSession) -> Result<(), StoreError> {
         let path = self.save_target::<Sessions>(session, "this session")?;
         let bytes = checked_bytes::<Sessions>(session, &path)?;
+        self.record_version::<Sessions>(&session.id, &bytes, &path, Origin::Saved)?;
         // Unlike `reflections/`, this folder is made only when the first session is saved.
         let dir = self.sessions_dir();
         if !dir.is_dir() {

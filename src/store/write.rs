@@ -14,7 +14,7 @@ use super::moves::{compact_now, free_name, sync_dirs};
 use super::parse;
 use super::paths::backup_path;
 use super::records::{Reflections, checked_bytes, refuse_newer_format, to_json, unsavable};
-use super::{Record, Store, StoreError, atomic};
+use super::{Origin, Record, Store, StoreError, atomic};
 use crate::reflection::{REFLECTION_FORMAT, Reflection, TEACHERS_FORMAT, Teacher};
 
 /// How `teachers.json` is written: borrowed, so saving copies nothing.
@@ -31,9 +31,27 @@ impl Store {
     /// previous version as `.bak`. Refused if the store is read-only, the id is
     /// not a safe file name, the reflection is in the trash, or the file on disk
     /// is damaged, from a newer version, or holds another id.
+    ///
+    /// When the content changed, the new version is first kept in the
+    /// reflection's history (`history/<id>/`); if it cannot be, nothing is saved.
     pub fn save_reflection(&self, reflection: &Reflection) -> Result<(), StoreError> {
+        self.save_reflection_as(reflection, Origin::Saved)
+    }
+
+    /// Saves a reflection an import brought in, as [`Store::save_reflection`]
+    /// does, keeping this version in its history for ever.
+    pub fn save_imported_reflection(&self, reflection: &Reflection) -> Result<(), StoreError> {
+        self.save_reflection_as(reflection, Origin::Imported)
+    }
+
+    fn save_reflection_as(
+        &self,
+        reflection: &Reflection,
+        origin: Origin,
+    ) -> Result<(), StoreError> {
         let path = self.save_target::<Reflections>(reflection, "this reflection")?;
         let bytes = reflection_bytes(reflection, &path)?;
+        self.record_version::<Reflections>(&reflection.id, &bytes, &path, origin)?;
         atomic::write_on(self.disk(), &path, &bytes)
             .map_err(|cause| StoreError::Write { path, cause })
     }
@@ -61,11 +79,30 @@ impl Store {
         let bytes = reflection_bytes(reflection, &path)?;
         self.delete_reflection(&reflection.id)?;
         let trashed = self.trashed_path(&reflection.id)?;
-        if let Err(cause) = atomic::write_on(self.disk(), &path, &bytes) {
-            // Best effort: put the old version back where it was.
+        // The old version's history went to the trash with it; the new one
+        // begins with the imported version, kept for ever.
+        let saved = self
+            .record_version::<Reflections>(&reflection.id, &bytes, &path, Origin::Imported)
+            .and_then(|()| {
+                atomic::write_on(self.disk(), &path, &bytes).map_err(|cause| StoreError::Write {
+                    path: path.clone(),
+                    cause,
+                })
+            });
+        if let Err(error) = saved {
+            // Best effort: put the old version (and its history) back where it was.
             let _ = fs::rename(&trashed, &path);
             let _ = fs::rename(backup_path(&trashed), backup_path(&path));
-            return Err(StoreError::Write { path, cause });
+            if let (Ok(live), Ok(old)) = (
+                self.history_dir(&reflection.id),
+                self.trashed_history_dir(&reflection.id),
+            ) && old.is_dir()
+            {
+                let _ = self.remove_tree(&live);
+                let _ = fs::rename(&old, &live);
+            }
+            self.forget_history(&reflection.id);
+            return Err(error);
         }
         Ok(trashed)
     }

@@ -1,6 +1,7 @@
 //! Changing reflections and sessions: every change is in memory at once and
 //! saved shortly after.
 
+use super::undo::{self, RecordCopy};
 use super::*;
 
 impl Notebook {
@@ -47,7 +48,13 @@ impl Notebook {
     ) -> anyhow::Result<()> {
         self.refuse_if_read_only()?;
         let entry = editable(&mut self.sessions, id)?;
+        let before = entry.session.clone();
+        let (what, group) = undo::session_edit_words(&edit);
         crate::coach::apply_session_edit(&mut entry.session, edit, Timestamp::now())?;
+        if undo::session_differs(&before, &entry.session) {
+            let before = RecordCopy::Session(Box::new(before));
+            self.undo.record(id, before, what, group, Instant::now());
+        }
         self.schedule_save(id);
         Ok(())
     }
@@ -83,7 +90,13 @@ impl Notebook {
                     entry.reflection.guide_id
                 )
             })?;
+        let before = entry.reflection.clone();
+        let (what, group) = undo::edit_words(&edit, guide);
         apply(&mut entry.reflection, guide, edit, Timestamp::now())?;
+        if undo::reflection_differs(&before, &entry.reflection) {
+            let before = RecordCopy::Reflection(Box::new(before));
+            self.undo.record(id, before, what, group, Instant::now());
+        }
         self.schedule_save(id);
         Ok(())
     }
@@ -97,6 +110,9 @@ impl Notebook {
     ) -> anyhow::Result<()> {
         self.refuse_if_read_only()?;
         let entry = editable(&mut self.entries, id)?;
+        let before = RecordCopy::Reflection(Box::new(entry.reflection.clone()));
+        let what = "the answers chosen from the other copy".to_owned();
+        self.undo.record(id, before, what, None, Instant::now());
         for (item, answer) in answers {
             match answer {
                 Some(answer) => {
@@ -124,6 +140,7 @@ impl Notebook {
         // Unsaved words go first, so the copy in the trash is complete.
         self.send_now(id);
         let entry = self.entries.remove(index);
+        self.undo.forget(id);
         self.deleted.push(entry.reflection);
         self.send_move(Move::DeleteReflection(id.to_owned()));
         Ok(())

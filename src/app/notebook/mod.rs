@@ -25,8 +25,11 @@ mod conflicts;
 mod edits;
 mod saving;
 mod teachers;
+mod undo;
+mod versions;
 
 pub use conflicts::ConflictRead;
+pub use undo::RecordCopy;
 
 /// A reflection in memory, with why it may not be changed, if it may not.
 pub struct Entry {
@@ -120,6 +123,8 @@ pub struct Notebook {
     /// their files wait in the trash: Undo brings all of it back.
     deleted_teacher: Option<RemovedTeacher>,
     notices: Vec<String>,
+    /// What Ctrl+Z puts back, for each open record.
+    undo: undo::UndoHistory,
 }
 
 /// A teacher and their data, out of the list while the worker moves their files.
@@ -167,6 +172,7 @@ impl Notebook {
             removed_teachers: Vec::new(),
             deleted_teacher: None,
             notices: Vec::new(),
+            undo: undo::UndoHistory::default(),
         }
     }
 

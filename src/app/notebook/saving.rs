@@ -60,6 +60,21 @@ impl Notebook {
                 self.notices
                     .push(format!("The reflection was not deleted: {error}"));
             }
+            (Move::RestoreSession(id), Err(error)) => {
+                self.sessions.retain(|e| e.session.id != id);
+                self.notices
+                    .push(format!("The session was not restored: {error}"));
+            }
+            (Move::RemoveForGood { .. }, Err(error)) => {
+                self.notices.push(format!(
+                    "It was not removed: {error}. It is still in the trash."
+                ));
+            }
+            (Move::EmptyTrash, Err(error)) => {
+                self.notices.push(format!(
+                    "The trash was not emptied completely: {error}. What is left is still in the trash."
+                ));
+            }
             (Move::RestoreReflection(id), Err(error)) => {
                 if let Some(index) = self.entries.iter().position(|e| e.reflection.id == id) {
                     let entry = self.entries.remove(index);
@@ -198,6 +213,7 @@ impl Notebook {
             if newer && self.guide(&reflection.guide_id).is_some() {
                 let id = reflection.id.clone();
                 self.entries.retain(|e| e.reflection.id != id);
+                self.undo.forget(&id);
                 self.entries.push(Entry {
                     reflection,
                     read_only: None,
@@ -219,6 +235,7 @@ impl Notebook {
             if newer {
                 let id = session.id.clone();
                 self.sessions.retain(|e| e.session.id != id);
+                self.undo.forget(&id);
                 self.sessions.push(SessionEntry {
                     session,
                     read_only: None,

@@ -155,6 +155,7 @@ impl Notebook {
             Ok((reflection, teachers)) => {
                 let id = reflection.id.clone();
                 self.entries.retain(|e| e.reflection.id != id);
+                self.undo.forget(&id);
                 self.entries.push(Entry {
                     reflection: *reflection,
                     read_only: None,

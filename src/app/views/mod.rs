@@ -15,6 +15,7 @@ pub mod due;
 pub mod due_steps;
 pub mod export_dialog;
 pub mod file_chooser;
+pub mod history;
 pub mod home;
 pub mod privacy;
 pub mod problems;
@@ -24,6 +25,7 @@ pub mod session;
 pub mod settings;
 pub mod summary;
 pub mod teachers;
+pub mod trash;
 pub mod unlock;
 pub mod welcome;
 pub mod widgets;
@@ -56,6 +58,12 @@ pub trait Room {
     /// summary, export and print commands use it.
     fn reflection_id(&self) -> Option<&str> {
         None
+    }
+
+    /// The reflection or session the screen is about, if any: Undo, Redo and
+    /// History act on it.
+    fn record_id(&self) -> Option<&str> {
+        self.reflection_id()
     }
 
     /// A command meant for the screen in view (the next section, say).
@@ -123,6 +131,10 @@ screens! {
     Conflicts => conflicts: conflicts::ConflictsScreen,
     /// An encrypted notebook, locked: only its passphrase is asked for.
     Unlock => unlock: unlock::UnlockScreen,
+    /// Every earlier version of a reflection or session.
+    History => history: history::HistoryScreen,
+    /// Deleted reflections and sessions.
+    Trash => trash: trash::TrashScreen,
 }
 
 /// Where the person is, and where they came from.
@@ -171,6 +183,18 @@ impl Screens {
     /// The reflection the screen in view is about.
     pub fn reflection_id(&self) -> Option<&str> {
         self.rooms.room(self.current).reflection_id()
+    }
+
+    /// The reflection or session the screen in view is about.
+    pub fn record_id(&self) -> Option<&str> {
+        self.rooms.room(self.current).record_id()
+    }
+
+    /// Shows the history of reflection or session `id`, coming back to where the person was.
+    pub fn show_history(&mut self, id: String) {
+        let back = self.current;
+        self.rooms.history = history::HistoryScreen::new(id, back);
+        self.go(Screen::History);
     }
 
     /// Whether the person went to another screen (or reflection) since the
@@ -352,6 +376,28 @@ pub enum Action {
     SetLockAfter(Option<u32>),
     /// Open the protected export being imported with the passphrase typed.
     OpenProtectedImport,
+    /// Shows the history of a reflection or session.
+    OpenHistory(String),
+    /// Brings back part of an earlier version (a part's key), or all of it.
+    RestoreVersion {
+        record_id: String,
+        version: crate::app::notebook::RecordCopy,
+        part: Option<String>,
+        /// What the part is, as the person knows it: "the answer to Station rotation".
+        label: String,
+    },
+    /// Brings a reflection or session back from the trash.
+    RestoreFromTrash {
+        id: String,
+        session: bool,
+    },
+    /// Removes a reflection or session in the trash for good (confirmed).
+    RemoveForGood {
+        id: String,
+        session: bool,
+    },
+    /// Removes everything in the trash for good (confirmed).
+    EmptyTrash,
 }
 
 impl Action {

@@ -46,6 +46,10 @@ impl Room for SessionScreen {
             Vec::new()
         }
     }
+
+    fn record_id(&self) -> Option<&str> {
+        Some(self.session_id.as_str()).filter(|id| !id.is_empty())
+    }
 }
 
 fn draw(
@@ -57,6 +61,7 @@ fn draw(
 ) -> Vec<Action> {
     let session = &entry.session;
     let mut actions = Vec::new();
+    let mut open_history = false;
     let mut edit = |edit: SessionEdit| {
         actions.push(Action::EditSession {
             session_id: session.id.clone(),
@@ -69,7 +74,16 @@ fn draw(
     egui::ScrollArea::vertical().id_salt(("session", &session.id)).show(ui, |ui| {
         reading_column(ui, |ui| {
             ui.add_space(theme::GAP);
-            ui.heading(format!("Session with {teacher}"));
+            ui.horizontal(|ui| {
+                ui.heading(format!("Session with {teacher}"));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let history = ui.button("History").on_hover_text(crate::app::commands::UiCommand::ShowHistory.tooltip());
+                    name_for_screen_readers(&history, egui::Role::Button, None, "History of this session");
+                    if history.clicked() {
+                        open_history = true;
+                    }
+                });
+            });
             ui.label(RichText::new("Coach's notes: kept apart from the teacher's answers, and left out of exports unless chosen.").weak());
             if let Some(reason) = &entry.read_only {
                 ui.colored_label(theme::warning(ui.visuals()), format!("Read-only: {reason}"));
@@ -221,5 +235,8 @@ fn draw(
             ui.add_space(theme::GAP * 2.0);
         });
     });
+    if open_history {
+        actions.push(Action::OpenHistory(session.id.clone()));
+    }
     actions
 }

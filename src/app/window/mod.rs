@@ -359,6 +359,9 @@ impl eframe::App for ReflectApp {
             }
             return;
         }
+        let record = self.screens.record_id();
+        self.chrome.can_undo = record.is_some_and(|id| self.notebook.can_undo(id));
+        self.chrome.can_redo = record.is_some_and(|id| self.notebook.can_redo(id));
         egui::Panel::top("menu").show(ui, |ui| {
             actions.extend(self.chrome.menu_bar(ui, &self.notebook, screen));
         });

@@ -88,6 +88,15 @@ impl ReflectApp {
                     include_private: false,
                 });
             }
+            UiCommand::Undo | UiCommand::Redo => self.undo_or_redo(command),
+            UiCommand::ShowHistory => match self.screens.record_id() {
+                Some(id) => self.screens.show_history(id.to_owned()),
+                None => self
+                    .chrome
+                    .notifications
+                    .problem("Open a reflection or a session first, then its history."),
+            },
+            UiCommand::OpenTrash => self.screens.go(Screen::Trash),
             UiCommand::About => self.overlays.dialog = Some(Dialog::About),
             UiCommand::CommandPalette => self.overlays.dialog = Some(Dialog::command_palette()),
             UiCommand::ZoomIn => self.set_zoom(ctx, zoom + 0.1),
@@ -96,6 +105,24 @@ impl ReflectApp {
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             // Commands of a screen not in view do nothing.
             UiCommand::PreviousSection | UiCommand::NextSection | UiCommand::SwitchPane => {}
+        }
+    }
+
+    /// Edit > Undo or Redo, for the reflection or session on screen.
+    fn undo_or_redo(&mut self, command: UiCommand) {
+        let Some(id) = self.screens.record_id().map(str::to_owned) else {
+            self.chrome
+                .notifications
+                .problem("Open a reflection or a session first: Undo works on what is on screen.");
+            return;
+        };
+        let done = if command == UiCommand::Undo {
+            self.notebook.undo(&id)
+        } else {
+            self.notebook.redo(&id)
+        };
+        if let Some(done) = report(&mut self.chrome, done) {
+            self.chrome.notifications.done(done);
         }
     }
 
@@ -320,6 +347,34 @@ impl ReflectApp {
                 chrome.notifications.done(text);
             }
             Action::LeaveSettings => self.screens.leave_settings(),
+            Action::OpenHistory(id) => self.screens.show_history(id),
+            Action::RestoreVersion {
+                record_id,
+                version,
+                part,
+                label,
+            } => {
+                let restored =
+                    notebook.restore_version(&record_id, &version, part.as_deref(), &label);
+                if let Some(done) = report(chrome, restored) {
+                    chrome.notifications.done(done);
+                }
+            }
+            Action::RestoreFromTrash { id, session } => {
+                if let Some(done) = report(chrome, notebook.restore_from_trash(&id, session)) {
+                    chrome.notifications.done(done);
+                }
+            }
+            Action::RemoveForGood { id, session } => {
+                if report(chrome, notebook.remove_for_good(&id, session)).is_some() {
+                    chrome.notifications.done("Removed for good.");
+                }
+            }
+            Action::EmptyTrash => {
+                if report(chrome, notebook.empty_trash()).is_some() {
+                    chrome.notifications.done("The trash is empty.");
+                }
+            }
             Action::Unlock => {
                 self.opening = privacy::unlock(
                     &self.notebook,

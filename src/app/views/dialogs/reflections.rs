@@ -113,7 +113,7 @@ pub(super) fn confirm_delete(
         .map_or_else(|| id.to_owned(), |e| e.reflection.display_title());
     ui.heading("Delete this reflection?");
     ui.label(format!("\"{name}\" will be removed from your list."));
-    ui.weak("You can undo this until you close PL Reflect; the file is kept in the trash folder of your notebook.");
+    ui.weak("It goes to the trash (File > Trash) with its earlier versions, and stays there until you remove it for good.");
     if buttons(ui, "Delete reflection", actions) {
         actions.push(Action::Delete(id.to_owned()));
     }

@@ -183,6 +183,14 @@ impl ReflectScreen {
                 {
                     cx.actions.push(Action::Command(UiCommand::JumpToPractice));
                 }
+                if ui
+                    .button("History")
+                    .on_hover_text(UiCommand::ShowHistory.tooltip())
+                    .clicked()
+                {
+                    cx.actions
+                        .push(Action::OpenHistory(entry.reflection.id.clone()));
+                }
             });
 
         egui::CentralPanel::default().show(ui, |ui| {
