@@ -64,3 +64,29 @@ fn no_core_module_uses_the_window() {
         offences.join("\n")
     );
 }
+
+#[test]
+fn no_core_module_uses_the_command_line() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    // Everything in the core but the command line itself.
+    for part in CORE.iter().filter(|part| **part != "src/cli") {
+        rust_files(&root.join(part), &mut files);
+    }
+    assert!(files.len() > 40, "only {} files found", files.len());
+    let mut offences = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("read");
+        for (number, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            if code.contains("crate::cli") || code.contains("super::cli") {
+                offences.push(format!("{}:{}", file.display(), number + 1));
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "the core uses the command line:\n{}",
+        offences.join("\n")
+    );
+}
