@@ -55,7 +55,7 @@ impl PrivacyForm {
         let mut actions = Vec::new();
         subheading(ui, "Privacy");
         if let Some(key) = &self.recovery_key {
-            ui.label("Your notebook is encrypted. This is its recovery key: write it down or print this screen, and keep it apart from this computer. It is shown only now.");
+            ui.label("Your notebook is encrypted. This is its recovery key: write it down or print it (Print recovery key…), and keep it apart from this computer. It is shown only now.");
             ui.add(
                 egui::Label::new(egui::RichText::new(key.as_str()).monospace().size(22.0))
                     .selectable(true),
