@@ -417,7 +417,10 @@ def main():
         # Tabbing through 31 practices of 4 levels each takes long; the order is
         # checked on the shorter screens, the roles and names here.
         screen("reflecting-practices", practices, tab=False)
-        every = scrolled_through("Next section")
+        # Scrolled until the last practice's last level is seen: the buttons
+        # under the list are laid out (and so exposed) from the start.
+        last_practice, last_scale = practices_and_scales()[-1]
+        every = scrolled_through(f"{last_practice}: {last_scale['levels'][-1]['label']}")
         check_roles_and_names("reflecting-practices (scrolled through)", [(0, d) for d in every])
         check_level_choices("reflecting (practices)", every, practices_and_scales())
 
