@@ -17,10 +17,11 @@ With --debian, the texts of the Apache License 2.0 and the GNU GPL and LGPL
 are named by their place in /usr/share/common-licenses, as Debian policy
 wants of a package's copyright file, instead of being repeated.
 
-Fails (exit 1, naming the crates) when a crate has no licence file, unless it
-is listed in packaging/licences/crates-without-licence-file.txt and offers
-Apache-2.0, whose standard text then applies; or when an embedded font's
-licence file is missing.
+Fails (exit 1, naming the crates) when a crate has no licence file, unless its
+text is kept in packaging/licences/texts/<crate>.txt (copied from its source
+repository), or it is listed in packaging/licences/crates-without-licence-file.txt
+and offers Apache-2.0, whose standard text then applies; or when an embedded
+font's licence file is missing.
 """
 
 import hashlib
@@ -32,6 +33,9 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXCEPTIONS = os.path.join(ROOT, "packaging", "licences", "crates-without-licence-file.txt")
+# Licence texts of MIT-only crates whose published package has none, copied
+# from their source repository: packaging/licences/texts/<crate>.txt.
+TEXTS = os.path.join(ROOT, "packaging", "licences", "texts")
 LICENCE_FILE = re.compile(r"^(licen[cs]e|copying|unlicense|copyright|notice)", re.IGNORECASE)
 
 # Fonts built into the binary through eframe's default_fonts (the window) and
@@ -164,7 +168,10 @@ def main():
         files = licence_files(crate)
         for path in files:
             add(read(path), label, os.path.basename(path))
-        if not files:
+        kept = os.path.join(TEXTS, f"{crate['name']}.txt")
+        if not files and os.path.isfile(kept):
+            add(read(kept), label, f"LICENSE (from its source repository, {os.path.relpath(kept, ROOT)})")
+        elif not files:
             if crate["name"] not in allowed:
                 missing.append(f"{label} ({crate.get('license')})")
             elif "Apache-2.0" not in (crate.get("license") or ""):
