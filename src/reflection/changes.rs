@@ -460,14 +460,15 @@ pub fn restore_part(
     Ok(changed)
 }
 
-/// Brings back a whole earlier `version` into `current`: its title, answers
-/// and coach notes. The reflection stays itself: its id, teacher, guide, when
+/// Brings back a whole earlier `version` into `current`: its title, answers,
+/// grade band and coach notes. The reflection stays itself: its id, teacher, guide, when
 /// it was started, and fields of newer versions are kept. Returns whether
 /// `current` changed.
 pub fn restore_all(current: &mut Reflection, version: &Reflection, now: Timestamp) -> bool {
     let before = current.clone();
     current.title = version.title.clone();
     current.answers = version.answers.clone();
+    current.grade_band = version.grade_band;
     current.coach_notes = version.coach_notes.clone();
     let changed = *current != before;
     if changed {

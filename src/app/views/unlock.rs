@@ -14,12 +14,11 @@ pub struct UnlockScreen {
     typed: String,
     /// Why the last try did not unlock (a wrong passphrase, say).
     pub failed: Option<String>,
-    /// The field was given the keyboard focus once.
-    focus_asked: bool,
 }
 
 impl UnlockScreen {
-    /// The last try did not unlock: say why, and give the field the keyboard again.
+    /// The last try did not unlock: say why (the field takes the keyboard
+    /// again, as Enter left it).
     pub fn refused(&mut self, why: String) {
         let mut chars = why.chars();
         let why = chars
@@ -27,7 +26,6 @@ impl UnlockScreen {
             .map(|first| first.to_uppercase().chain(chars).collect())
             .unwrap_or(why);
         self.failed = Some(why);
-        self.focus_asked = false;
     }
 
     /// What was typed, taken out of the screen (the field is wiped).
@@ -65,14 +63,12 @@ impl Room for UnlockScreen {
                 None,
                 "Passphrase or recovery key",
             );
-            // The field takes the keyboard once, as the screen opens: asking
-            // every frame would redraw without end while the window is not
-            // the active one.
-            if !self.focus_asked {
-                self.focus_asked = true;
-                field.request_focus();
-            }
-            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            // Read before the field asks for the keyboard again, which undoes its losing it.
+            let entered = super::widgets::submitted(ui, &field);
+            // The field takes the keyboard when nothing else has it, as every
+            // first field does: asking every frame would redraw without end
+            // while the window is not the active one.
+            super::widgets::focus_first(ui, &field);
             ui.add_space(theme::GAP);
             let unlock = ui.add_enabled(!self.typed.is_empty(), egui::Button::new("Unlock"));
             if (unlock.clicked() || entered) && !self.typed.is_empty() {
